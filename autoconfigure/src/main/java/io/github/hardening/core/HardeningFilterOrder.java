@@ -1,0 +1,31 @@
+package io.github.hardening.core;
+
+import org.springframework.core.Ordered;
+
+/**
+ * The order of every servlet filter this starter registers, in one place. Lower runs first (outermost).
+ * Spring Boot's own filters for reference: character encoding at {@code HIGHEST_PRECEDENCE}, HTTP
+ * observations at {@code HIGHEST_PRECEDENCE + 1}, request context at {@code -105}, Spring Security at
+ * {@code -100}.
+ */
+public final class HardeningFilterOrder {
+
+	/** Assigns the request id first, so that everything after it, including errors, can carry it. */
+	public static final int REQUEST_ID = Ordered.HIGHEST_PRECEDENCE + 2;
+
+	/** Resolves the client address through trusted proxies before anything looks at IP or scheme. */
+	public static final int CLIENT_ADDRESS = Ordered.HIGHEST_PRECEDENCE + 3;
+
+	/** Security headers wrap the response early, so every later response (redirects, rejections) carries them. */
+	public static final int SECURITY_HEADERS = Ordered.HIGHEST_PRECEDENCE + 10;
+
+	/** Redirects plain HTTP to HTTPS before any work is done on an insecure request. */
+	public static final int HTTPS_REDIRECT = Ordered.HIGHEST_PRECEDENCE + 20;
+
+	/** Answers CORS preflights before authentication, which browsers never send with a preflight. */
+	public static final int CORS = Ordered.HIGHEST_PRECEDENCE + 30;
+
+	private HardeningFilterOrder() {
+	}
+
+}

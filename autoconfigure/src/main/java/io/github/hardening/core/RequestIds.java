@@ -1,0 +1,72 @@
+package io.github.hardening.core;
+
+import java.util.concurrent.ThreadLocalRandom;
+
+import jakarta.servlet.ServletRequest;
+
+/**
+ * The request id every log line, problem response and outbound call of a request shares.
+ */
+public final class RequestIds {
+
+	/** Header that carries the request id in and out. */
+	public static final String HEADER = "X-Request-ID";
+
+	/** Request attribute holding the request id. */
+	public static final String ATTRIBUTE = RequestIds.class.getName() + ".ID";
+
+	/** MDC key under which the request id is logged. */
+	public static final String MDC_KEY = "requestId";
+
+	private static final int MAX_LENGTH = 128;
+
+	private static final char[] ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz".toCharArray();
+
+	private RequestIds() {
+	}
+
+	/**
+	 * Returns the request id of a request, or {@code null} when none was assigned.
+	 * @param request the request
+	 * @return the id or {@code null}
+	 */
+	public static String get(ServletRequest request) {
+		Object id = request.getAttribute(ATTRIBUTE);
+		return (id instanceof String text) ? text : null;
+	}
+
+	/**
+	 * Tells whether a client-supplied id may be reused: 1 to 128 characters of {@code [A-Za-z0-9._-]}.
+	 * @param candidate the id a client sent
+	 * @return whether it is acceptable
+	 */
+	public static boolean isValid(String candidate) {
+		if (candidate == null || candidate.isEmpty() || candidate.length() > MAX_LENGTH) {
+			return false;
+		}
+		for (int i = 0; i < candidate.length(); i++) {
+			char c = candidate.charAt(i);
+			boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.'
+					|| c == '_' || c == '-';
+			if (!allowed) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Generates a new id: 20 random base-36 characters (about 103 bits). Request ids identify, they do not
+	 * authorise, so a fast non-cryptographic generator is enough.
+	 * @return a new id
+	 */
+	public static String generate() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		char[] id = new char[20];
+		for (int i = 0; i < id.length; i++) {
+			id[i] = ALPHABET[random.nextInt(ALPHABET.length)];
+		}
+		return new String(id);
+	}
+
+}

@@ -1,0 +1,55 @@
+package io.github.hardening.core;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Masks values whose keys look secret before settings are shown anywhere.
+ */
+public final class SettingsMasker {
+
+	/** Shown instead of a secret value. */
+	public static final String MASK = "******";
+
+	private static final List<String> SECRET_WORDS = List.of("secret", "password", "token", "credential",
+			"private-key", "privatekey", "api-key", "apikey");
+
+	private SettingsMasker() {
+	}
+
+	/**
+	 * Returns a copy of {@code settings} in which every value under a secret-looking key, at any depth, is
+	 * masked.
+	 * @param settings the settings
+	 * @return masked copy
+	 */
+	public static Map<String, Object> mask(Map<String, ?> settings) {
+		Map<String, Object> result = new LinkedHashMap<>();
+		settings.forEach((key, value) -> result.put(key, isSecret(key) ? MASK : maskValue(value)));
+		return result;
+	}
+
+	/**
+	 * Tells whether a key names a secret.
+	 * @param key the key
+	 * @return whether its value must be masked
+	 */
+	public static boolean isSecret(String key) {
+		String lower = key.toLowerCase(Locale.ROOT);
+		return SECRET_WORDS.stream().anyMatch(lower::contains);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Object maskValue(Object value) {
+		if (value instanceof Map<?, ?> map) {
+			return mask((Map<String, ?>) map);
+		}
+		if (value instanceof List<?> list) {
+			return list.stream().map(SettingsMasker::maskValue).toList();
+		}
+		return value;
+	}
+
+}
