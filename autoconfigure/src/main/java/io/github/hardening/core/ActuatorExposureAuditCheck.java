@@ -6,7 +6,6 @@ import java.util.Set;
 
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.util.ClassUtils;
 
 /**
  * Flags actuator endpoints beyond health, info and prometheus that are reachable on the application port
@@ -28,7 +27,7 @@ class ActuatorExposureAuditCheck implements StartupAuditCheck {
 		exposed.removeAll(binder.bind("management.endpoints.web.exposure.exclude", Bindable.listOf(String.class))
 			.orElse(List.of()));
 		exposed.removeAll(HARMLESS);
-		if (exposed.isEmpty() || ClassUtils.isPresent(SECURITY_CLASS, getClass().getClassLoader())) {
+		if (exposed.isEmpty() || audit.isPresent(SECURITY_CLASS)) {
 			return;
 		}
 		Integer managementPort = binder.bind("management.server.port", Integer.class).orElse(null);

@@ -1,6 +1,5 @@
 package io.github.hardening.core;
 
-import org.springframework.util.ClassUtils;
 
 /**
  * In strict mode, flags springdoc's Swagger UI and API docs left on: they map the whole attack surface
@@ -12,7 +11,7 @@ class ApiDocsAuditCheck implements StartupAuditCheck {
 
 	@Override
 	public void audit(StartupAudit audit) {
-		if (audit.mode() != HardeningMode.STRICT || !ClassUtils.isPresent(SPRINGDOC_CLASS, getClass().getClassLoader())) {
+		if (audit.mode() != HardeningMode.STRICT || !audit.isPresent(SPRINGDOC_CLASS)) {
 			return;
 		}
 		for (String property : new String[] { "springdoc.swagger-ui.enabled", "springdoc.api-docs.enabled" }) {

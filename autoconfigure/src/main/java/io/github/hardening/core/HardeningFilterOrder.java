@@ -19,6 +19,9 @@ public final class HardeningFilterOrder {
 	/** Security headers wrap the response early, so every later response (redirects, rejections) carries them. */
 	public static final int SECURITY_HEADERS = Ordered.HIGHEST_PRECEDENCE + 10;
 
+	/** Receives CSP violation reports, after the headers so that its own answers carry them too. */
+	public static final int CSP_REPORTS = Ordered.HIGHEST_PRECEDENCE + 11;
+
 	/** Redirects plain HTTP to HTTPS before any work is done on an insecure request. */
 	public static final int HTTPS_REDIRECT = Ordered.HIGHEST_PRECEDENCE + 20;
 

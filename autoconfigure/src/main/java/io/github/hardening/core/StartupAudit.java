@@ -14,11 +14,23 @@ public final class StartupAudit {
 
 	private final Environment environment;
 
+	private final ClassLoader classLoader;
+
 	private final List<AuditFinding> findings = new ArrayList<>();
 
-	StartupAudit(HardeningMode mode, Environment environment) {
+	StartupAudit(HardeningMode mode, Environment environment, ClassLoader classLoader) {
 		this.mode = mode;
 		this.environment = environment;
+		this.classLoader = classLoader;
+	}
+
+	/**
+	 * Tells whether a class is on the application's class path.
+	 * @param className fully qualified class name
+	 * @return whether it can be loaded
+	 */
+	public boolean isPresent(String className) {
+		return org.springframework.util.ClassUtils.isPresent(className, this.classLoader);
 	}
 
 	/**

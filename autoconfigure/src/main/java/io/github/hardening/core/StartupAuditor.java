@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.env.Environment;
@@ -14,7 +15,7 @@ import org.springframework.core.env.Environment;
  * {@code warn} mode it logs each finding once, in {@code strict} mode it refuses to start and lists them
  * all.
  */
-public class StartupAuditor implements SmartInitializingSingleton {
+public class StartupAuditor implements SmartInitializingSingleton, BeanClassLoaderAware {
 
 	private static final Log logger = LogFactory.getLog(StartupAuditor.class);
 
@@ -25,6 +26,8 @@ public class StartupAuditor implements SmartInitializingSingleton {
 	private final ObjectProvider<StartupAuditCheck> checks;
 
 	private volatile List<AuditFinding> findings = List.of();
+
+	private ClassLoader classLoader = StartupAuditor.class.getClassLoader();
 
 	/**
 	 * Creates the auditor.
@@ -39,8 +42,13 @@ public class StartupAuditor implements SmartInitializingSingleton {
 	}
 
 	@Override
+	public void setBeanClassLoader(ClassLoader classLoader) {
+		this.classLoader = classLoader;
+	}
+
+	@Override
 	public void afterSingletonsInstantiated() {
-		StartupAudit audit = new StartupAudit(this.mode, this.environment);
+		StartupAudit audit = new StartupAudit(this.mode, this.environment, this.classLoader);
 		this.checks.orderedStream().forEach((check) -> check.audit(audit));
 		this.findings = List.copyOf(audit.findings());
 		if (this.findings.isEmpty()) {

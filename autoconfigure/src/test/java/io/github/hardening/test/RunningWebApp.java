@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
@@ -20,6 +21,9 @@ import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConf
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.DeferredImportSelector;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.type.AnnotationMetadata;
 
 import io.github.hardening.core.HardeningAutoConfiguration;
 
@@ -46,15 +50,25 @@ public final class RunningWebApp implements AutoCloseable {
 
 	/**
 	 * Starts an application with the servlet/MVC/Jackson basics and the hardening core, plus the given
-	 * configuration classes (auto-configurations to import, user configurations, controllers).
-	 * @param sources extra configuration classes
+	 * configuration classes. Classes annotated with {@code @AutoConfiguration} are imported after the
+	 * user's configuration, as in a real application, so that their conditions see the user's beans.
+	 * @param sources extra auto-configurations, user configurations and controllers
 	 * @param properties {@code key=value} pairs
 	 * @return the running application
 	 */
-	public static RunningWebApp start(List<Class<?>> sources, String... properties) {
+	public static synchronized RunningWebApp start(List<Class<?>> sources, String... properties) {
 		List<Class<?>> all = new ArrayList<>();
+		List<String> autoConfigurations = new ArrayList<>();
+		for (Class<?> source : sources) {
+			if (source.isAnnotationPresent(AutoConfiguration.class)) {
+				autoConfigurations.add(source.getName());
+			}
+			else {
+				all.add(source);
+			}
+		}
+		RequestedAutoConfigurations.names = autoConfigurations.toArray(String[]::new);
 		all.add(Basics.class);
-		all.addAll(sources);
 		List<String> props = new ArrayList<>(List.of("server.port=0", "spring.main.banner-mode=off",
 				"logging.level.root=warn"));
 		props.addAll(List.of(properties));
@@ -135,7 +149,22 @@ public final class RunningWebApp implements AutoCloseable {
 			DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class, JacksonAutoConfiguration.class,
 			HttpMessageConvertersAutoConfiguration.class, ErrorMvcAutoConfiguration.class,
 			HardeningAutoConfiguration.class })
+	@Import(RequestedAutoConfigurations.class)
 	static class Basics {
+
+	}
+
+	/**
+	 * Imports the auto-configurations a test asked for, deferred like Boot's own, after the user's beans.
+	 */
+	static class RequestedAutoConfigurations implements DeferredImportSelector {
+
+		static volatile String[] names = new String[0];
+
+		@Override
+		public String[] selectImports(AnnotationMetadata metadata) {
+			return names;
+		}
 
 	}
 
