@@ -32,7 +32,9 @@ class ActuatorExposureAuditCheck implements StartupAuditCheck {
 		}
 		Integer managementPort = binder.bind("management.server.port", Integer.class).orElse(null);
 		Integer serverPort = binder.bind("server.port", Integer.class).orElse(8080);
-		if (managementPort != null && (managementPort < 0 || !managementPort.equals(serverPort))) {
+		// -1 switches the actuator's HTTP off, 0 is a random port of its own, anything else but the server
+		// port is a separate (typically internal) port.
+		if (managementPort != null && (managementPort <= 0 || !managementPort.equals(serverPort))) {
 			return;
 		}
 		audit.report(PROPERTY, "Actuator endpoints " + exposed + " are exposed over HTTP on the application port "
