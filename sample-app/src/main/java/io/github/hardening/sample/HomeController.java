@@ -10,9 +10,9 @@ import org.springframework.web.util.HtmlUtils;
 import io.github.hardening.headers.CspNonces;
 
 /**
- * An HTML page under the {@code web} header preset. Its inline script runs because it carries the
- * request's CSP nonce; an injected script without the nonce would not. A template engine would read the
- * same request attribute ({@code cspNonce}).
+ * An HTML page under the {@code web} header preset. Its first inline script runs because it carries the
+ * request's CSP nonce; the second, standing for an injected one, has no nonce and is blocked (and reported
+ * to the CSP report endpoint). A template engine would read the same request attribute ({@code cspNonce}).
  */
 @RestController
 class HomeController {
@@ -27,6 +27,7 @@ class HomeController {
 			<body>
 			  <h1>Hardening Starter sample</h1>
 			  <p id="status">The inline script did not run.</p>
+  <p id="injected">A script without the nonce (as an attacker would inject) was blocked.</p>
 			  <ul>
 			    <li><a href="/api/hello">/api/hello</a> (api preset)</li>
 			    <li><a href="/actuator/hardening">/actuator/hardening</a> (what is on, with which settings)</li>
