@@ -30,10 +30,11 @@ public final class SameOrigin {
 		if (parts.port() == null) {
 			return defaultPort(parts.scheme());
 		}
-		if (parts.port().isEmpty() || parts.port().length() > 5 || !parts.port().chars().allMatch((c) -> c >= '0' && c <= '9')) {
+		String port = parts.port();
+		if (port.isEmpty() || port.length() > 5 || !port.chars().allMatch((c) -> c >= '0' && c <= '9')) {
 			return -2;
 		}
-		return Integer.parseInt(parts.port());
+		return Integer.parseInt(port);
 	}
 
 	private static int effectivePort(String scheme, int port) {
