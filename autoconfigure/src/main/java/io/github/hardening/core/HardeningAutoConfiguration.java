@@ -48,6 +48,7 @@ public class HardeningAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean(name = "clientIpReportContributor")
 	HardeningReportContributor clientIpReportContributor(ClientAddressResolver resolver,
 			ClientIpProperties properties) {
 		return new ClientIpReportContributor(resolver, properties);
@@ -61,26 +62,31 @@ public class HardeningAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean(name = "actuatorExposureAuditCheck")
 	StartupAuditCheck actuatorExposureAuditCheck() {
 		return new ActuatorExposureAuditCheck();
 	}
 
 	@Bean
+	@ConditionalOnMissingBean(name = "apiDocsAuditCheck")
 	StartupAuditCheck apiDocsAuditCheck() {
 		return new ApiDocsAuditCheck();
 	}
 
 	@Bean
+	@ConditionalOnMissingBean(name = "probesAuditCheck")
 	StartupAuditCheck probesAuditCheck() {
 		return new ProbesAuditCheck();
 	}
 
 	@Bean
+	@ConditionalOnMissingBean(name = "forwardedHeadersAuditCheck")
 	StartupAuditCheck forwardedHeadersAuditCheck(ClientIpProperties properties) {
 		return new ForwardedHeadersAuditCheck(properties.getTrustedProxies());
 	}
 
 	@Bean
+	@ConditionalOnMissingBean(name = "switchedOffProtectionsAuditCheck")
 	StartupAuditCheck switchedOffProtectionsAuditCheck() {
 		return new SwitchedOffProtectionsAuditCheck();
 	}
@@ -104,6 +110,7 @@ public class HardeningAutoConfiguration {
 	static class ServletConfiguration {
 
 		@Bean
+		@ConditionalOnMissingBean(name = "hardeningRequestIdFilter")
 		FilterRegistrationBean<RequestIdFilter> hardeningRequestIdFilter() {
 			FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
 			registration.setOrder(HardeningFilterOrder.REQUEST_ID);
@@ -112,6 +119,7 @@ public class HardeningAutoConfiguration {
 		}
 
 		@Bean
+		@ConditionalOnMissingBean(name = "hardeningClientAddressFilter")
 		FilterRegistrationBean<ClientAddressFilter> hardeningClientAddressFilter(ClientAddressResolver resolver,
 				ClientIpProperties properties) {
 			FilterRegistrationBean<ClientAddressFilter> registration = new FilterRegistrationBean<>(

@@ -20,14 +20,15 @@ public final class SettingsMasker {
 	}
 
 	/**
-	 * Returns a copy of {@code settings} in which every value under a secret-looking key, at any depth, is
-	 * masked.
+	 * Returns a copy of {@code settings} in which every text value under a secret-looking key, at any depth,
+	 * is masked. Booleans, numbers and durations are never secrets (e.g. {@code allow-credentials: true}),
+	 * so they stay readable.
 	 * @param settings the settings
 	 * @return masked copy
 	 */
 	public static Map<String, Object> mask(Map<String, ?> settings) {
 		Map<String, Object> result = new LinkedHashMap<>();
-		settings.forEach((key, value) -> result.put(key, isSecret(key) ? MASK : maskValue(value)));
+		settings.forEach((key, value) -> result.put(key, (isSecret(key) && isText(value)) ? MASK : maskValue(value)));
 		return result;
 	}
 
@@ -39,6 +40,18 @@ public final class SettingsMasker {
 	public static boolean isSecret(String key) {
 		String lower = key.toLowerCase(Locale.ROOT);
 		return SECRET_WORDS.stream().anyMatch(lower::contains);
+	}
+
+	private static boolean isText(Object value) {
+		if (value instanceof Iterable<?> items) {
+			for (Object item : items) {
+				if (isText(item)) {
+					return true;
+				}
+			}
+			return false;
+		}
+		return value instanceof CharSequence || value instanceof byte[] || value instanceof char[];
 	}
 
 	@SuppressWarnings("unchecked")

@@ -46,6 +46,7 @@ public class HeadersAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean(name = "securityHeadersFilterRegistration")
 	FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilterRegistration(SecurityHeadersFilter filter) {
 		FilterRegistrationBean<SecurityHeadersFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setOrder(HardeningFilterOrder.SECURITY_HEADERS);
@@ -60,11 +61,13 @@ public class HeadersAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean(name = "headersReportContributor")
 	HardeningReportContributor headersReportContributor(HeadersProperties properties, CspReportCounters reports) {
 		return new HeadersReportContributor(properties, reports);
 	}
 
 	@Bean
+	@ConditionalOnMissingBean(name = "headersAuditCheck")
 	StartupAuditCheck headersAuditCheck(HeadersProperties properties) {
 		return new HeadersAuditCheck(properties);
 	}
@@ -84,6 +87,7 @@ public class HeadersAutoConfiguration {
 		}
 
 		@Bean
+		@ConditionalOnMissingBean(name = "cspReportFilterRegistration")
 		FilterRegistrationBean<CspReportFilter> cspReportFilterRegistration(CspReportFilter filter) {
 			FilterRegistrationBean<CspReportFilter> registration = new FilterRegistrationBean<>(filter);
 			registration.setOrder(HardeningFilterOrder.CSP_REPORTS);

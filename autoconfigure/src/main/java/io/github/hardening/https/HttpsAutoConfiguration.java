@@ -39,6 +39,7 @@ public class HttpsAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean(name = "httpsRedirectFilterRegistration")
 	@ConditionalOnProperty(prefix = "hardening.https.redirect", name = "enabled")
 	FilterRegistrationBean<HttpsRedirectFilter> httpsRedirectFilterRegistration(HttpsRedirectFilter filter) {
 		FilterRegistrationBean<HttpsRedirectFilter> registration = new FilterRegistrationBean<>(filter);
@@ -47,6 +48,7 @@ public class HttpsAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean(name = "httpsReportContributor")
 	HardeningReportContributor httpsReportContributor(HttpsProperties properties, HardeningMetrics metrics) {
 		HardeningCounter redirects = metrics.counter(REDIRECTS, REDIRECTS_DESCRIPTION);
 		return new HttpsReportContributor(properties.getRedirect(), redirects);
