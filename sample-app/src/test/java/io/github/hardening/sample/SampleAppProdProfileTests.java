@@ -50,6 +50,20 @@ class SampleAppProdProfileTests {
 	}
 
 	@Test
+	void onlyTheProductionFrontEndMayCallTheApi() {
+		Http http = new Http(this.port);
+		for (String origin : new String[] { "https://app.example.com", "http://localhost:3000" }) {
+			HttpResponse<String> response = http.send(http.request("/api/hello")
+				.header("X-Forwarded-Proto", "https")
+				.header("Origin", origin)
+				.header("Access-Control-Request-Method", "GET")
+				.method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+				.build());
+			assertThat(response.statusCode()).as(origin).isEqualTo(origin.startsWith("https") ? 200 : 403);
+		}
+	}
+
+	@Test
 	void actuatorIsNotOnTheMainPort() {
 		Http http = new Http(this.port);
 		HttpResponse<String> response = http
