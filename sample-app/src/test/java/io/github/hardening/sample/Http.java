@@ -1,21 +1,16 @@
 package io.github.hardening.sample;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+
+import io.github.hardening.test.RunningWebApp;
 
 /**
  * A plain JDK HTTP client against the sample on its random port: what a real client sees, no mocks.
  */
 final class Http {
-
-	private static final HttpClient CLIENT = HttpClient.newBuilder()
-		.connectTimeout(Duration.ofSeconds(5))
-		.followRedirects(HttpClient.Redirect.NEVER)
-		.build();
 
 	private final int port;
 
@@ -32,16 +27,7 @@ final class Http {
 	}
 
 	HttpResponse<String> send(HttpRequest request) {
-		try {
-			return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return RunningWebApp.send(request);
 	}
 
 }
