@@ -1,7 +1,6 @@
 package io.github.hardening.headers;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -58,6 +57,14 @@ public class CspReportFilter extends HttpFilter {
 		this.json = json;
 	}
 
+	/**
+	 * Returns the path reports are posted to.
+	 * @return the path
+	 */
+	public String path() {
+		return this.path;
+	}
+
 	@Override
 	protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws IOException, ServletException {
@@ -83,7 +90,7 @@ public class CspReportFilter extends HttpFilter {
 					"A report may be at most " + this.maxBytes + " bytes.");
 			return;
 		}
-		byte[] body = readAtMost(request.getInputStream(), this.maxBytes + 1);
+		byte[] body = request.getInputStream().readNBytes(this.maxBytes + 1);
 		if (body.length > this.maxBytes) {
 			this.problems.write(request, response, StandardProblemTypes.PAYLOAD_TOO_LARGE,
 					"A report may be at most " + this.maxBytes + " bytes.");
@@ -128,10 +135,6 @@ public class CspReportFilter extends HttpFilter {
 			logger.debug("CSP violation of " + counted + " blocking "
 					+ blocked.substring(0, Math.min(blocked.length(), 200)).replaceAll("[\\p{Cntrl}]", "?"));
 		}
-	}
-
-	private static byte[] readAtMost(InputStream in, int limit) throws IOException {
-		return in.readNBytes(limit);
 	}
 
 }

@@ -91,6 +91,8 @@ public class HeadersAutoConfiguration {
 		FilterRegistrationBean<CspReportFilter> cspReportFilterRegistration(CspReportFilter filter) {
 			FilterRegistrationBean<CspReportFilter> registration = new FilterRegistrationBean<>(filter);
 			registration.setOrder(HardeningFilterOrder.CSP_REPORTS);
+			// The container only calls the filter for its own path, so other requests pay nothing for it.
+			registration.addUrlPatterns(filter.path());
 			return registration;
 		}
 

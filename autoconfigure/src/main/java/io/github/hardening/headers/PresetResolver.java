@@ -21,6 +21,8 @@ public final class PresetResolver {
 
 	private final PresetHeaders fallback;
 
+	private final PresetHeaders everyPath;
+
 	/**
 	 * Creates the resolver.
 	 * @param patterns path pattern to the headers of its preset
@@ -32,6 +34,8 @@ public final class PresetResolver {
 		rules.sort(Comparator.comparing(Map.Entry::getKey, PathPattern.SPECIFICITY_COMPARATOR));
 		this.rules = List.copyOf(rules);
 		this.fallback = fallback;
+		boolean single = this.rules.size() == 1 && this.rules.get(0).getKey().getPatternString().equals("/**");
+		this.everyPath = single ? this.rules.get(0).getValue() : (this.rules.isEmpty() ? fallback : null);
 	}
 
 	/**
@@ -40,11 +44,9 @@ public final class PresetResolver {
 	 * @return the headers of its preset
 	 */
 	public PresetHeaders resolve(HttpServletRequest request) {
-		if (this.rules.size() == 1 && this.rules.get(0).getKey().getPatternString().equals("/**")) {
-			return this.rules.get(0).getValue();
-		}
-		if (this.rules.isEmpty()) {
-			return this.fallback;
+		if (this.everyPath != null) {
+			// One preset for every path (the default): no path parsing on the request path.
+			return this.everyPath;
 		}
 		Object errorUri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		String uri = (errorUri instanceof String text) ? text : request.getRequestURI();
