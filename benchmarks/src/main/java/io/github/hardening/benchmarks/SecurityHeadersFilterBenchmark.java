@@ -61,6 +61,11 @@ public class SecurityHeadersFilterBenchmark {
 	private static final String[] FORWARDED = { "X-Forwarded-For", MockExchanges.CLIENT, "X-Forwarded-Proto",
 			"https" };
 
+	/** The sample app's application.yml, as far as these features read it. */
+	private static final Map<String, Object> SAMPLE_APP_PROPERTIES = Map.of("hardening.headers.presets[/]", "web",
+			"hardening.headers.presets[/app/**]", "web", "hardening.headers.csp.report-endpoint.enabled", "true",
+			"management.endpoint.health.probes.enabled", "true");
+
 	private StarterContext context;
 
 	private FilterPipeline noOp;
@@ -75,9 +80,7 @@ public class SecurityHeadersFilterBenchmark {
 
 	@Setup
 	public void start() throws Exception {
-		this.context = StarterContext.start(Features.class,
-				Map.of("hardening.headers.presets[/]", "web", "hardening.headers.presets[/app/**]", "web",
-						"hardening.headers.csp.report-endpoint.enabled", "true"));
+		this.context = StarterContext.start(Features.class, SAMPLE_APP_PROPERTIES);
 		Filter requestId = this.context.registeredFilter("hardeningRequestIdFilter");
 		Filter clientAddress = this.context.registeredFilter("hardeningClientAddressFilter");
 		this.noOp = FilterPipeline.of(FilterPipeline.NO_OP);
