@@ -54,7 +54,9 @@ public class ClientAddressResolver {
 	private ClientAddress compute(HttpServletRequest request) {
 		String remote = request.getRemoteAddr();
 		byte[] remoteBytes = IpAddresses.parse(remote);
-		String remoteIp = (remoteBytes != null) ? IpAddresses.format(remoteBytes) : remote;
+		// The container's dotted IPv4 text is already canonical; only IPv6 (and mapped IPv4) need rewriting.
+		String remoteIp = (remoteBytes == null || (remoteBytes.length == 4 && remote.indexOf(':') < 0)) ? remote
+				: IpAddresses.format(remoteBytes);
 		String scheme = request.isSecure() ? "https" : "http";
 		if (!this.trustedProxies.isTrusted(remoteBytes)) {
 			return new ClientAddress(remoteIp, scheme, request.getServerName(), request.getServerPort(), false);

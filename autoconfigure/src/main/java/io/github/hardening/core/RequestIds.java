@@ -63,8 +63,14 @@ public final class RequestIds {
 	public static String generate() {
 		ThreadLocalRandom random = ThreadLocalRandom.current();
 		char[] id = new char[20];
-		for (int i = 0; i < id.length; i++) {
-			id[i] = ALPHABET[random.nextInt(ALPHABET.length)];
+		// Two 64-bit draws, ten base-36 digits from each (36^10 < 2^52, so every digit is used evenly enough).
+		long high = random.nextLong() >>> 12;
+		long low = random.nextLong() >>> 12;
+		for (int i = 0; i < 10; i++) {
+			id[i] = ALPHABET[(int) (high % 36)];
+			id[10 + i] = ALPHABET[(int) (low % 36)];
+			high /= 36;
+			low /= 36;
 		}
 		return new String(id);
 	}

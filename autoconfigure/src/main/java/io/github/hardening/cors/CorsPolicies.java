@@ -1,6 +1,7 @@
 package io.github.hardening.cors;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -20,6 +21,8 @@ public class CorsPolicies {
 
 	private final boolean allowAnyOrigin;
 
+	private final CorsConfiguration everyPath;
+
 	/**
 	 * Validates the settings and prepares the lookup.
 	 * @param properties the bound properties
@@ -31,6 +34,9 @@ public class CorsPolicies {
 		validator.validateAll(this.settings);
 		this.source = CorsPolicyMapper.toSource(this.settings);
 		this.allowAnyOrigin = this.source.getCorsConfigurations().values().stream().anyMatch(CorsDecider::allowsAnyOrigin);
+		Map<String, CorsConfiguration> configurations = this.source.getCorsConfigurations();
+		this.everyPath = (configurations.size() == 1 && configurations.containsKey("/**")) ? configurations.get("/**")
+				: null;
 	}
 
 	/**
@@ -47,6 +53,10 @@ public class CorsPolicies {
 	 * @return the policy, {@code null} only when no pattern matches at all
 	 */
 	public CorsConfiguration policyFor(HttpServletRequest request) {
+		if (this.everyPath != null) {
+			// Only the global policy (no mappings): no path to parse on the request path.
+			return this.everyPath;
+		}
 		if (ServletRequestPathUtils.hasParsedRequestPath(request)) {
 			return this.source.getCorsConfiguration(request);
 		}

@@ -37,6 +37,8 @@ public class CorsPolicyFilter extends HttpFilter {
 	private static final String[] VARY_PREFLIGHT = { HttpHeaders.ORIGIN, HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD,
 			HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS };
 
+	private static final String VARY_PREFLIGHT_VALUE = String.join(", ", VARY_PREFLIGHT);
+
 	private final transient CorsPolicies policies;
 
 	private final transient CorsDecider decider;
@@ -108,6 +110,10 @@ public class CorsPolicyFilter extends HttpFilter {
 	}
 
 	private static void addVary(HttpServletResponse response, String... names) {
+		if (!response.containsHeader(HttpHeaders.VARY)) {
+			response.addHeader(HttpHeaders.VARY, (names.length == 1) ? names[0] : VARY_PREFLIGHT_VALUE);
+			return;
+		}
 		List<String> present = new ArrayList<>();
 		for (String value : response.getHeaders(HttpHeaders.VARY)) {
 			for (String token : value.split(",")) {

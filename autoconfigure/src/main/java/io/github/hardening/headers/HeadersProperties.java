@@ -57,10 +57,9 @@ public class HeadersProperties {
 	/**
 	 * Value of Permissions-Policy. Empty to not send it.
 	 */
-	private String permissionsPolicy = "accelerometer=(), browsing-topics=(), camera=(), display-capture=(), "
-			+ "geolocation=(), gyroscope=(), hid=(), idle-detection=(), magnetometer=(), microphone=(), midi=(), "
-			+ "payment=(), publickey-credentials-get=(), screen-wake-lock=(), serial=(), usb=(), "
-			+ "xr-spatial-tracking=()";
+	private String permissionsPolicy = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), "
+			+ "hid=(), midi=(), display-capture=(), xr-spatial-tracking=(), accelerometer=(), gyroscope=(), "
+			+ "magnetometer=()";
 
 	/**
 	 * Value of Cross-Origin-Opener-Policy. Empty to not send it.

@@ -72,16 +72,17 @@ public final class PresetHeaders {
 	 * @return whether this wrote the Content-Security-Policy (rather than finding one)
 	 */
 	public boolean writeMissing(HttpServletResponse response, boolean secure, String nonce) {
+		// containsHeader already scanned the headers, so addHeader (no second scan) is enough.
 		for (int i = 0; i < this.names.length; i++) {
 			if (!response.containsHeader(this.names[i])) {
-				response.setHeader(this.names[i], this.values[i]);
+				response.addHeader(this.names[i], this.values[i]);
 			}
 		}
 		if (secure && this.hsts != null && !response.containsHeader("Strict-Transport-Security")) {
-			response.setHeader("Strict-Transport-Security", this.hsts);
+			response.addHeader("Strict-Transport-Security", this.hsts);
 		}
 		if (this.csp != null && !response.containsHeader(this.cspHeaderName)) {
-			response.setHeader(this.cspHeaderName, policyAgreeingWith(response).render(nonce));
+			response.addHeader(this.cspHeaderName, policyAgreeingWith(response).render(nonce));
 			return true;
 		}
 		return false;

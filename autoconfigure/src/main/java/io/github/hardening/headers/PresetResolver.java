@@ -17,11 +17,13 @@ import org.springframework.web.util.pattern.PathPatternParser;
  */
 public final class PresetResolver {
 
-	private final List<Map.Entry<PathPattern, PresetHeaders>> rules;
+	private final List<Rule> rules;
 
 	private final PresetHeaders fallback;
 
 	private final PresetHeaders everyPath;
+
+	private final boolean allLiteral;
 
 	/**
 	 * Creates the resolver.
@@ -29,13 +31,14 @@ public final class PresetResolver {
 	 * @param fallback headers for paths no pattern matches
 	 */
 	public PresetResolver(Map<String, PresetHeaders> patterns, PresetHeaders fallback) {
-		List<Map.Entry<PathPattern, PresetHeaders>> rules = new ArrayList<>();
-		patterns.forEach((pattern, headers) -> rules.add(Map.entry(PathPatternParser.defaultInstance.parse(pattern), headers)));
-		rules.sort(Comparator.comparing(Map.Entry::getKey, PathPattern.SPECIFICITY_COMPARATOR));
+		List<Rule> rules = new ArrayList<>();
+		patterns.forEach((pattern, headers) -> rules.add(Rule.of(PathPatternParser.defaultInstance.parse(pattern), headers)));
+		rules.sort(Comparator.comparing(Rule::pattern, PathPattern.SPECIFICITY_COMPARATOR));
 		this.rules = List.copyOf(rules);
 		this.fallback = fallback;
-		boolean single = this.rules.size() == 1 && this.rules.get(0).getKey().getPatternString().equals("/**");
-		this.everyPath = single ? this.rules.get(0).getValue() : (this.rules.isEmpty() ? fallback : null);
+		boolean single = this.rules.size() == 1 && this.rules.get(0).pattern().getPatternString().equals("/**");
+		this.everyPath = single ? this.rules.get(0).headers() : (this.rules.isEmpty() ? fallback : null);
+		this.allLiteral = this.rules.stream().allMatch(Rule::isLiteral);
 	}
 
 	/**
@@ -54,13 +57,52 @@ public final class PresetResolver {
 		if (!contextPath.isEmpty() && uri.startsWith(contextPath)) {
 			uri = uri.substring(contextPath.length());
 		}
+		if (this.allLiteral && uri.indexOf('%') < 0 && uri.indexOf(';') < 0) {
+			// Plain patterns against a path without escapes or matrix parameters: string comparison gives the
+			// same answer as PathPattern without building a PathContainer per request.
+			for (Rule rule : this.rules) {
+				if (rule.matchesLiteral(uri)) {
+					return rule.headers();
+				}
+			}
+			return this.fallback;
+		}
 		PathContainer path = PathContainer.parsePath(uri);
-		for (Map.Entry<PathPattern, PresetHeaders> rule : this.rules) {
-			if (rule.getKey().matches(path)) {
-				return rule.getValue();
+		for (Rule rule : this.rules) {
+			if (rule.pattern().matches(path)) {
+				return rule.headers();
 			}
 		}
 		return this.fallback;
+	}
+
+	/**
+	 * One pattern; {@code exact} or {@code prefix} are set when the pattern is a literal path, optionally
+	 * followed by {@code /**}.
+	 */
+	private record Rule(PathPattern pattern, PresetHeaders headers, String exact, String prefix) {
+
+		static Rule of(PathPattern pattern, PresetHeaders headers) {
+			String text = pattern.getPatternString();
+			boolean catchAll = text.endsWith("/**");
+			String literal = catchAll ? text.substring(0, text.length() - 3) : text;
+			if (literal.chars().anyMatch((c) -> c == '*' || c == '?' || c == '{' || c == '}' || c == '%' || c == ';')) {
+				return new Rule(pattern, headers, null, null);
+			}
+			return catchAll ? new Rule(pattern, headers, literal, literal + "/") : new Rule(pattern, headers, literal, null);
+		}
+
+		boolean isLiteral() {
+			return this.exact != null;
+		}
+
+		boolean matchesLiteral(String path) {
+			if (this.prefix == null) {
+				return path.equals(this.exact);
+			}
+			return path.startsWith(this.prefix) || path.equals(this.exact);
+		}
+
 	}
 
 }

@@ -23,7 +23,7 @@ public class SecurityHeadersFilter extends HttpFilter {
 
 	private final transient ClientAddressResolver clientAddresses;
 
-	private final transient Set<String> removed;
+	private final transient RemovedHeaders removed;
 
 	/**
 	 * Creates the filter.
@@ -34,7 +34,7 @@ public class SecurityHeadersFilter extends HttpFilter {
 	public SecurityHeadersFilter(PresetResolver presets, ClientAddressResolver clientAddresses, Set<String> removed) {
 		this.presets = presets;
 		this.clientAddresses = clientAddresses;
-		this.removed = SecurityHeadersResponse.caseInsensitive(removed);
+		this.removed = new RemovedHeaders(removed);
 	}
 
 	@Override

@@ -84,11 +84,21 @@ final class SecurityHeadersMapper {
 		map.from(presetProperties::getCacheControl).whenHasText()
 			.as((v) -> HeaderValues.printable(prefix + ".cache-control", v))
 			.to((v) -> headers.put("Cache-Control", v));
-		HeadersProperties.ReportEndpoint reports = p.getCsp().getReportEndpoint();
-		if (reports.isEnabled()) {
+		boolean reporting = reportsViolations(preset);
+		if (reporting) {
 			headers.put("Reporting-Endpoints", REPORT_GROUP + "=\"" + reportPath() + "\"");
 		}
-		return new PresetHeaders(preset, headers, hsts(), csp(presetProperties, prefix), p.getCsp().isReportOnly());
+		return new PresetHeaders(preset, headers, hsts(), csp(presetProperties, prefix, reporting),
+				p.getCsp().isReportOnly());
+	}
+
+	/**
+	 * Only pages report violations: an api response is not rendered as a document, so under
+	 * {@code default-src 'none'} nothing in it can load, and the reporting directives would only add bytes
+	 * to every response.
+	 */
+	private boolean reportsViolations(HeaderPreset preset) {
+		return preset == HeaderPreset.WEB && this.properties.getCsp().getReportEndpoint().isEnabled();
 	}
 
 	String reportPath() {
@@ -100,9 +110,9 @@ final class SecurityHeadersMapper {
 		return HeaderValues.printable("hardening.headers.csp.report-endpoint.path", path);
 	}
 
-	private ContentSecurityPolicy csp(PresetProperties presetProperties, String prefix) {
+	private ContentSecurityPolicy csp(PresetProperties presetProperties, String prefix, boolean reporting) {
 		Map<String, String> directives = new LinkedHashMap<>(presetProperties.getContentSecurityPolicy());
-		if (this.properties.getCsp().getReportEndpoint().isEnabled()) {
+		if (reporting) {
 			directives.putIfAbsent("report-uri", reportPath());
 			directives.putIfAbsent("report-to", REPORT_GROUP);
 		}

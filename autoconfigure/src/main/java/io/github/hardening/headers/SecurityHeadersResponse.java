@@ -2,8 +2,6 @@ package io.github.hardening.headers;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.Set;
-import java.util.TreeSet;
 
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,25 +22,19 @@ final class SecurityHeadersResponse extends HttpServletResponseWrapper {
 
 	private final String nonce;
 
-	private final Set<String> removed;
+	private final RemovedHeaders removed;
 
 	private boolean written;
 
 	private boolean ownPolicy;
 
 	SecurityHeadersResponse(HttpServletResponse response, PresetHeaders headers, boolean secure, String nonce,
-			Set<String> removed) {
+			RemovedHeaders removed) {
 		super(response);
 		this.headers = headers;
 		this.secure = secure;
 		this.nonce = nonce;
 		this.removed = removed;
-	}
-
-	static Set<String> caseInsensitive(Iterable<String> names) {
-		Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-		names.forEach(set::add);
-		return set;
 	}
 
 	void writeHeaders() {
