@@ -34,14 +34,21 @@ record ForwardedHeaders(List<String> nodes, List<String> protos, List<String> ho
 	 */
 	static ForwardedHeaders read(HttpServletRequest request, boolean useForwarded) {
 		if (useForwarded) {
-			List<String> elements = splitList(request.getHeaders(FORWARDED));
+			List<String> elements = values(request, FORWARDED);
 			if (!elements.isEmpty()) {
 				return fromForwarded(elements);
 			}
 		}
-		return new ForwardedHeaders(splitList(request.getHeaders(X_FORWARDED_FOR)),
-				splitList(request.getHeaders(X_FORWARDED_PROTO)), splitList(request.getHeaders(X_FORWARDED_HOST)),
-				splitList(request.getHeaders(X_FORWARDED_PORT)));
+		return new ForwardedHeaders(values(request, X_FORWARDED_FOR), values(request, X_FORWARDED_PROTO),
+				values(request, X_FORWARDED_HOST), values(request, X_FORWARDED_PORT));
+	}
+
+	/**
+	 * The comma-separated items of every line of a header; a plain lookup first, because the header is
+	 * usually absent and {@code getHeaders} allocates an enumeration even then.
+	 */
+	private static List<String> values(HttpServletRequest request, String name) {
+		return (request.getHeader(name) != null) ? splitList(request.getHeaders(name)) : Collections.emptyList();
 	}
 
 	boolean isEmpty() {
