@@ -10,6 +10,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
+import org.openjdk.jmh.infra.Blackhole;
+
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 
 /**
  * A fixed chain of servlet filters ending in a terminal {@link FilterChain}, built once and run per
@@ -70,6 +74,41 @@ final class FilterPipeline {
 	 */
 	void run(ServletRequest request, ServletResponse response) throws IOException, ServletException {
 		this.head.doFilter(request, response);
+	}
+
+	/**
+	 * Runs one fresh response through the filters and hands both to the blackhole.
+	 * @param request the request
+	 * @param blackhole JMH's sink
+	 */
+	void run(MockHttpServletRequest request, Blackhole blackhole) throws IOException, ServletException {
+		MockHttpServletResponse response = MockExchanges.response();
+		run(request, response);
+		blackhole.consume(request);
+		blackhole.consume(response);
+	}
+
+	/**
+	 * Runs one request and returns the response, for the setup checks.
+	 * @param request the request
+	 * @return the response
+	 */
+	MockHttpServletResponse runOnce(MockHttpServletRequest request) throws IOException, ServletException {
+		MockHttpServletResponse response = MockExchanges.response();
+		run(request, response);
+		return response;
+	}
+
+	/**
+	 * Fails a benchmark's setup when a variant does not do what it claims, rather than report a fast number
+	 * for nothing.
+	 * @param condition what must hold
+	 * @param what the claim, for the message
+	 */
+	static void expect(boolean condition, String what) {
+		if (!condition) {
+			throw new IllegalStateException("Benchmark setup is wrong: expected that " + what);
+		}
 	}
 
 	private record Link(Filter filter, FilterChain next) implements FilterChain {

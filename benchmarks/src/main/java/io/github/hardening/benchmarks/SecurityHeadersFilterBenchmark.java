@@ -98,56 +98,49 @@ public class SecurityHeadersFilterBenchmark {
 
 	@Benchmark
 	public void baseline(Blackhole blackhole) throws Exception {
-		run(this.noOp, MockExchanges.request("GET", "/api/hello", MockExchanges.CLIENT), blackhole);
+		this.noOp.run(MockExchanges.request("GET", "/api/hello", MockExchanges.CLIENT), blackhole);
 	}
 
 	@Benchmark
 	public void headersApiPreset(Blackhole blackhole) throws Exception {
-		run(this.headers, MockExchanges.request("GET", "/api/hello", MockExchanges.CLIENT), blackhole);
+		this.headers.run(MockExchanges.request("GET", "/api/hello", MockExchanges.CLIENT), blackhole);
 	}
 
 	@Benchmark
 	public void headersWebPreset(Blackhole blackhole) throws Exception {
-		run(this.headers, MockExchanges.request("GET", "/", MockExchanges.CLIENT), blackhole);
+		this.headers.run(MockExchanges.request("GET", "/", MockExchanges.CLIENT), blackhole);
 	}
 
 	@Benchmark
 	public void apiHeadersSetByHand(Blackhole blackhole) throws Exception {
-		run(this.apiHeadersByHand, MockExchanges.request("GET", "/api/hello", MockExchanges.CLIENT), blackhole);
+		this.apiHeadersByHand.run(MockExchanges.request("GET", "/api/hello", MockExchanges.CLIENT), blackhole);
 	}
 
 	@Benchmark
 	public void coreFilters(Blackhole blackhole) throws Exception {
-		run(this.core, MockExchanges.request("GET", "/api/hello", MockExchanges.CLIENT), blackhole);
+		this.core.run(MockExchanges.request("GET", "/api/hello", MockExchanges.CLIENT), blackhole);
 	}
 
 	@Benchmark
 	public void allFilters(Blackhole blackhole) throws Exception {
-		run(this.all, MockExchanges.request("GET", "/api/hello", MockExchanges.CLIENT), blackhole);
+		this.all.run(MockExchanges.request("GET", "/api/hello", MockExchanges.CLIENT), blackhole);
 	}
 
 	@Benchmark
 	public void baselineForwarded(Blackhole blackhole) throws Exception {
-		run(this.noOp, MockExchanges.request("GET", "/api/hello", MockExchanges.PROXY, FORWARDED), blackhole);
+		this.noOp.run(MockExchanges.request("GET", "/api/hello", MockExchanges.PROXY, FORWARDED), blackhole);
 	}
 
 	@Benchmark
 	public void coreFiltersForwarded(Blackhole blackhole) throws Exception {
-		run(this.core, MockExchanges.request("GET", "/api/hello", MockExchanges.PROXY, FORWARDED), blackhole);
+		this.core.run(MockExchanges.request("GET", "/api/hello", MockExchanges.PROXY, FORWARDED), blackhole);
 	}
 
 	@Benchmark
 	public void allFiltersForwarded(Blackhole blackhole) throws Exception {
-		run(this.all, MockExchanges.request("GET", "/api/hello", MockExchanges.PROXY, FORWARDED), blackhole);
+		this.all.run(MockExchanges.request("GET", "/api/hello", MockExchanges.PROXY, FORWARDED), blackhole);
 	}
 
-	private static void run(FilterPipeline pipeline, MockHttpServletRequest request, Blackhole blackhole)
-			throws Exception {
-		MockHttpServletResponse response = MockExchanges.response();
-		pipeline.run(request, response);
-		blackhole.consume(request);
-		blackhole.consume(response);
-	}
 
 	/**
 	 * The headers the api preset sends on a plain HTTP request (no HSTS), as the auto-configuration rendered them.
@@ -182,45 +175,32 @@ public class SecurityHeadersFilterBenchmark {
 	 * Fails the run when a variant does not do what it claims, rather than report a fast number for nothing.
 	 */
 	private void check() throws Exception {
-		MockHttpServletResponse plain = runOnce(this.noOp, MockExchanges.request("GET", "/api/hello", MockExchanges.CLIENT));
-		expect(plain.getContentAsString().equals("{\"message\":\"hello\"}") && plain.isCommitted(),
+		MockHttpServletResponse plain = this.noOp.runOnce(MockExchanges.request("GET", "/api/hello", MockExchanges.CLIENT));
+		FilterPipeline.expect(plain.getContentAsString().equals("{\"message\":\"hello\"}") && plain.isCommitted(),
 				"the terminal chain writes and commits the body");
-		expect(plain.getHeader("X-Request-ID") == null && plain.getHeader("Content-Security-Policy") == null,
+		FilterPipeline.expect(plain.getHeader("X-Request-ID") == null && plain.getHeader("Content-Security-Policy") == null,
 				"the baseline adds no header");
-		MockHttpServletResponse api = runOnce(this.headers, MockExchanges.request("GET", "/api/hello", MockExchanges.CLIENT));
-		expect(String.valueOf(api.getHeader("Content-Security-Policy")).startsWith("default-src 'none'")
+		MockHttpServletResponse api = this.headers.runOnce(MockExchanges.request("GET", "/api/hello", MockExchanges.CLIENT));
+		FilterPipeline.expect(String.valueOf(api.getHeader("Content-Security-Policy")).startsWith("default-src 'none'")
 				&& "no-store".equals(api.getHeader("Cache-Control")), "/api/hello gets the api preset");
-		MockHttpServletResponse byHand = runOnce(this.apiHeadersByHand,
-				MockExchanges.request("GET", "/api/hello", MockExchanges.CLIENT));
-		expect(byHand.getHeaderNames().equals(api.getHeaderNames())
+		MockHttpServletResponse byHand = this.apiHeadersByHand.runOnce(MockExchanges.request("GET", "/api/hello", MockExchanges.CLIENT));
+		FilterPipeline.expect(byHand.getHeaderNames().equals(api.getHeaderNames())
 				&& byHand.getHeader("Content-Security-Policy").equals(api.getHeader("Content-Security-Policy")),
 				"the calibration sets the same headers as the api preset");
-		MockHttpServletResponse web = runOnce(this.headers, MockExchanges.request("GET", "/", MockExchanges.CLIENT));
-		expect(String.valueOf(web.getHeader("Content-Security-Policy")).contains("'nonce-")
+		MockHttpServletResponse web = this.headers.runOnce(MockExchanges.request("GET", "/", MockExchanges.CLIENT));
+		FilterPipeline.expect(String.valueOf(web.getHeader("Content-Security-Policy")).contains("'nonce-")
 				&& "SAMEORIGIN".equals(web.getHeader("X-Frame-Options")), "/ gets the web preset with a nonce");
 		MockHttpServletRequest forwarded = MockExchanges.request("GET", "/api/hello", MockExchanges.PROXY, FORWARDED);
-		MockHttpServletResponse core = runOnce(this.core, forwarded);
+		MockHttpServletResponse core = this.core.runOnce(forwarded);
 		ClientAddress address = (ClientAddress) forwarded.getAttribute(ClientAddressResolver.ATTRIBUTE);
-		expect(core.getHeader("X-Request-ID") != null && address != null && address.forwarded()
+		FilterPipeline.expect(core.getHeader("X-Request-ID") != null && address != null && address.forwarded()
 				&& MockExchanges.CLIENT.equals(address.ip()), "the core filters resolve the forwarded client");
-		MockHttpServletResponse all = runOnce(this.all,
-				MockExchanges.request("GET", "/api/hello", MockExchanges.PROXY, FORWARDED));
-		expect(all.getHeader("Strict-Transport-Security") != null && all.getHeader("X-Request-ID") != null,
+		MockHttpServletResponse all = this.all.runOnce(MockExchanges.request("GET", "/api/hello", MockExchanges.PROXY, FORWARDED));
+		FilterPipeline.expect(all.getHeader("Strict-Transport-Security") != null && all.getHeader("X-Request-ID") != null,
 				"all filters together add HSTS behind a TLS-terminating proxy, and the request id");
 	}
 
-	private static MockHttpServletResponse runOnce(FilterPipeline pipeline, MockHttpServletRequest request)
-			throws Exception {
-		MockHttpServletResponse response = MockExchanges.response();
-		pipeline.run(request, response);
-		return response;
-	}
 
-	private static void expect(boolean condition, String what) {
-		if (!condition) {
-			throw new IllegalStateException("Benchmark setup is wrong: expected that " + what);
-		}
-	}
 
 	/**
 	 * The features under test, auto-configured as in an application.
