@@ -1,0 +1,107 @@
+package io.github.hardening.sanitize;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.format.FormatterRegistry;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import io.github.hardening.core.HardeningAutoConfiguration;
+import io.github.hardening.core.HardeningCounter;
+import io.github.hardening.core.HardeningMetrics;
+
+/**
+ * Input sanitization: text normalisation of JSON strings (a Jackson module on the application's
+ * {@code ObjectMapper}) and of parameters and path variables (a converter in the MVC conversion service).
+ */
+@AutoConfiguration(after = HardeningAutoConfiguration.class, before = JacksonAutoConfiguration.class)
+@ConditionalOnProperty(prefix = "hardening", name = "enabled", matchIfMissing = true)
+@ConditionalOnProperty(prefix = "hardening.sanitize", name = "enabled", matchIfMissing = true)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(SanitizeProperties.class)
+public class SanitizeAutoConfiguration {
+
+	static final String NORMALIZED = "hardening.sanitize.normalized";
+
+	static final String REJECTED = "hardening.sanitize.rejected";
+
+	@Bean
+	@ConditionalOnMissingBean
+	TextSanitizer textSanitizer(SanitizeProperties properties, HardeningMetrics metrics) {
+		SanitizeProperties.Text text = properties.getText();
+		return new TextSanitizer(new TextNormalizer(text.getForm()), text.getMode(), normalized(metrics),
+				rejected(metrics));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "sanitizeReportContributor")
+	SanitizeReportContributor sanitizeReportContributor(SanitizeProperties properties, HardeningMetrics metrics) {
+		Map<String, HardeningCounter> counters = new LinkedHashMap<>();
+		counters.put("normalized", normalized(metrics));
+		counters.put("rejected", rejected(metrics));
+		return new SanitizeReportContributor(properties, counters, List.of());
+	}
+
+	private static HardeningCounter normalized(HardeningMetrics metrics) {
+		return metrics.counter(NORMALIZED, "Text values changed by normalisation");
+	}
+
+	private static HardeningCounter rejected(HardeningMetrics metrics) {
+		return metrics.counter(REJECTED, "Text values refused with 400");
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ObjectMapper.class)
+	@ConditionalOnProperty(prefix = "hardening.sanitize.text", name = "json", matchIfMissing = true)
+	static class JacksonConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		SanitizeJacksonModule sanitizeJacksonModule(TextSanitizer sanitizer) {
+			return new SanitizeJacksonModule(sanitizer);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ DispatcherServlet.class, ObjectMapper.class })
+	static class MvcConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		SanitizeExceptionHandler sanitizeExceptionHandler(ObjectProvider<ResponseEntityExceptionHandler> fallback) {
+			return new SanitizeExceptionHandler(fallback);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(name = "sanitizeParametersConfigurer")
+		@ConditionalOnProperty(prefix = "hardening.sanitize.text", name = "parameters", matchIfMissing = true)
+		WebMvcConfigurer sanitizeParametersConfigurer(TextSanitizer sanitizer) {
+			return new WebMvcConfigurer() {
+
+				@Override
+				public void addFormatters(FormatterRegistry registry) {
+					registry.addConverter(new ParameterTextConverter(sanitizer));
+				}
+
+			};
+		}
+
+	}
+
+}

@@ -1,0 +1,56 @@
+package io.github.hardening.sanitize;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.github.hardening.core.FeatureReport;
+import io.github.hardening.core.HardeningCounter;
+import io.github.hardening.core.HardeningReportContributor;
+
+/**
+ * The {@code sanitize} entry of {@code /actuator/hardening}: text mode and form, where it applies, the
+ * HTML policies, and how many values were normalised or refused.
+ */
+public class SanitizeReportContributor implements HardeningReportContributor {
+
+	private final SanitizeProperties properties;
+
+	private final Map<String, HardeningCounter> counters;
+
+	private final Iterable<String> htmlPolicies;
+
+	/**
+	 * Creates the contributor.
+	 * @param properties the settings
+	 * @param counters the counters by report name
+	 * @param htmlPolicies names of the HTML policies
+	 */
+	public SanitizeReportContributor(SanitizeProperties properties, Map<String, HardeningCounter> counters,
+			Iterable<String> htmlPolicies) {
+		this.properties = properties;
+		this.counters = counters;
+		this.htmlPolicies = htmlPolicies;
+	}
+
+	@Override
+	public String feature() {
+		return "sanitize";
+	}
+
+	@Override
+	public FeatureReport report() {
+		Map<String, Object> settings = new LinkedHashMap<>();
+		SanitizeProperties.Text text = this.properties.getText();
+		settings.put("text-mode", text.getMode().name().toLowerCase(java.util.Locale.ROOT));
+		settings.put("text-form", text.getForm().name().toLowerCase(java.util.Locale.ROOT));
+		settings.put("json", text.isJson());
+		settings.put("parameters", text.isParameters());
+		java.util.List<String> policies = new java.util.ArrayList<>();
+		this.htmlPolicies.forEach(policies::add);
+		settings.put("html-policies", policies);
+		Map<String, Object> counts = new LinkedHashMap<>();
+		this.counters.forEach((name, counter) -> counts.put(name, (long) counter.count()));
+		return new FeatureReport(true, settings, counts);
+	}
+
+}
