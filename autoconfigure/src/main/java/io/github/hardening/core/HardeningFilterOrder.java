@@ -28,6 +28,9 @@ public final class HardeningFilterOrder {
 	/** Answers CORS preflights before authentication, which browsers never send with a preflight. */
 	public static final int CORS = Ordered.HIGHEST_PRECEDENCE + 30;
 
+	/** Rate limits after CORS (preflights are answered first) and after load shedding, before security. */
+	public static final int RATE_LIMIT = Ordered.HIGHEST_PRECEDENCE + 40;
+
 	private HardeningFilterOrder() {
 	}
 

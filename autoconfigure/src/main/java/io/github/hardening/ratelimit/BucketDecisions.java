@@ -1,0 +1,49 @@
+package io.github.hardening.ratelimit;
+
+import java.util.List;
+
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketState;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.VerboseResult;
+
+/**
+ * Turns a Bucket4j consumption into a {@link RateLimitDecision}, finding the most restrictive bandwidth when a
+ * policy has several. Shared by every store, since local and remote buckets answer the same way.
+ */
+final class BucketDecisions {
+
+	private BucketDecisions() {
+	}
+
+	static RateLimitDecision consume(Bucket bucket, RateLimitPolicy policy) {
+		List<Quota> quotas = policy.quotas();
+		if (quotas.size() == 1) {
+			// One bandwidth: the plain probe already says everything, without the verbose result's snapshot.
+			ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(policy.cost());
+			return decision(policy, probe, quotas.get(0), probe.getNanosToWaitForReset());
+		}
+		VerboseResult<ConsumptionProbe> result = bucket.asVerbose().tryConsumeAndReturnRemaining(policy.cost());
+		ConsumptionProbe probe = result.getValue();
+		BucketState state = result.getState();
+		int tightest = 0;
+		long tightestAvailable = Long.MAX_VALUE;
+		for (int i = 0; i < quotas.size(); i++) {
+			long available = state.getCurrentSize(i);
+			if (available < tightestAvailable) {
+				tightest = i;
+				tightestAvailable = available;
+			}
+		}
+		Quota quota = quotas.get(tightest);
+		return decision(policy, probe, quota, quota.nanosToFull(tightestAvailable));
+	}
+
+	private static RateLimitDecision decision(RateLimitPolicy policy, ConsumptionProbe probe, Quota quota,
+			long resetNanos) {
+		long retryAfter = probe.isConsumed() ? 0 : probe.getNanosToWaitForRefill();
+		return new RateLimitDecision(policy, probe.isConsumed(), probe.getRemainingTokens(), quota,
+				Math.max(resetNanos, retryAfter), retryAfter);
+	}
+
+}

@@ -1,0 +1,124 @@
+package io.github.hardening.ratelimit;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bucket;
+import jakarta.servlet.DispatcherType;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.web.servlet.ConditionalOnMissingFilterBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import io.github.hardening.core.ClientAddressResolver;
+import io.github.hardening.core.HardeningAutoConfiguration;
+import io.github.hardening.core.HardeningFilterOrder;
+import io.github.hardening.core.HardeningMetrics;
+import io.github.hardening.core.ProblemResponseWriter;
+
+/**
+ * Rate limiting: validated policies, a store for the buckets, the early filter and the MVC interceptor.
+ */
+@AutoConfiguration(after = HardeningAutoConfiguration.class)
+@ConditionalOnProperty(prefix = "hardening", name = "enabled", matchIfMissing = true)
+@ConditionalOnProperty(prefix = "hardening.rate-limit", name = "enabled", matchIfMissing = true)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(Bucket.class)
+@EnableConfigurationProperties(RateLimitProperties.class)
+public class RateLimitAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	RateLimitRules rateLimitRules(RateLimitProperties properties, ClientAddressResolver clients) {
+		return RateLimitRulesMapper.rules(properties, clients);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RateLimitCounters rateLimitCounters(HardeningMetrics metrics, RateLimitRules rules) {
+		return new RateLimitCounters(metrics, rules);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RateLimitEnforcer rateLimitEnforcer(RateLimitStore store, RateLimitProperties properties,
+			ProblemResponseWriter problems, RateLimitCounters counters) {
+		long retryAfter = (properties.getStore() == RateLimitStoreType.REDIS)
+				? properties.getRedis().getOpenInterval().toSeconds() : 1;
+		return new RateLimitEnforcer(store, new RateLimitHeaders(properties.isHeaders(), properties.isLegacyHeaders()),
+				problems, counters, new StoreFailurePolicy(properties.getFailureMode(), retryAfter));
+	}
+
+	@Bean
+	@ConditionalOnMissingFilterBean(RateLimitFilter.class)
+	FilterRegistrationBean<RateLimitFilter> hardeningRateLimitFilter(RateLimitRules rules, RateLimitEnforcer enforcer,
+			ClientAddressResolver clients, ProblemResponseWriter problems, RateLimitCounters counters) {
+		FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(
+				new RateLimitFilter(rules, enforcer, clients, problems, counters));
+		registration.setOrder(HardeningFilterOrder.RATE_LIMIT);
+		registration.setDispatcherTypes(DispatcherType.REQUEST);
+		return registration;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RateLimitReportContributor rateLimitReportContributor(RateLimitProperties properties, RateLimitRules rules,
+			RateLimitStore store, RateLimitCounters counters) {
+		return new RateLimitReportContributor(properties, rules, store, counters);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(Caffeine.class)
+	@ConditionalOnProperty(prefix = "hardening.rate-limit", name = "store", havingValue = "memory",
+			matchIfMissing = true)
+	static class MemoryStoreConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		RateLimitStore rateLimitStore(RateLimitProperties properties, RateLimitRules rules) {
+			return new MemoryRateLimitStore(properties.getMaxKeys(), rules.longestWindow());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ WebMvcConfigurer.class, RequestMappingHandlerMapping.class })
+	static class MvcConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		RateLimitInterceptor rateLimitInterceptor(RateLimitRules rules, RateLimitEnforcer enforcer) {
+			return new RateLimitInterceptor(rules, enforcer);
+		}
+
+		@Bean
+		WebMvcConfigurer rateLimitWebMvcConfigurer(RateLimitInterceptor interceptor) {
+			return new WebMvcConfigurer() {
+
+				@Override
+				public void addInterceptors(InterceptorRegistry registry) {
+					registry.addInterceptor(interceptor);
+				}
+
+			};
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		RateLimitedHandlerValidator rateLimitedHandlerValidator(RateLimitRules rules,
+				ObjectProvider<RequestMappingHandlerMapping> mappings) {
+			return new RateLimitedHandlerValidator(rules, mappings);
+		}
+
+	}
+
+}
