@@ -17,7 +17,7 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 public class HardeningEndpoint {
 
 	/** Every feature this starter knows; those without a contributor are reported as switched off. */
-	static final List<String> KNOWN_FEATURES = List.of("client-ip", "headers", "https", "cors", "sanitize");
+	static final List<String> KNOWN_FEATURES = List.of("client-ip", "headers", "https", "cors", "sanitize", "limits");
 
 	private final HardeningMode mode;
 

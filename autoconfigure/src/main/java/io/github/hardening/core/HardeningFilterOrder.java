@@ -28,6 +28,9 @@ public final class HardeningFilterOrder {
 	/** Answers CORS preflights before authentication, which browsers never send with a preflight. */
 	public static final int CORS = Ordered.HIGHEST_PRECEDENCE + 30;
 
+	/** Limits the request body size after the request id, client address, headers, HTTPS and CORS filters. */
+	public static final int REQUEST_LIMITS = Ordered.HIGHEST_PRECEDENCE + 50;
+
 	private HardeningFilterOrder() {
 	}
 

@@ -84,8 +84,9 @@ public class SanitizeAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		SanitizeExceptionHandler sanitizeExceptionHandler(ObjectProvider<ResponseEntityExceptionHandler> fallback) {
-			return new SanitizeExceptionHandler(fallback);
+		SanitizeExceptionHandler sanitizeExceptionHandler(ObjectProvider<ResponseEntityExceptionHandler> fallback,
+				ObjectProvider<LimitsCounters> limitsCounters) {
+			return new SanitizeExceptionHandler(fallback, limitsCounters);
 		}
 
 		@Bean
