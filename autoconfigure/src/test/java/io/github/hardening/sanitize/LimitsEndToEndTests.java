@@ -1,10 +1,6 @@
 package io.github.hardening.sanitize;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -21,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.github.hardening.test.RawHttp;
 import io.github.hardening.test.RunningWebApp;
 
 import static io.github.hardening.sanitize.SanitizeEndToEndTests.assertProblem;
@@ -52,7 +49,7 @@ class LimitsEndToEndTests {
 
 	@Test
 	void bodiesWithinTheLimitAreRead() {
-		RawResponse response = exchange("POST /raw HTTP/1.1", "Content-Length: " + MAX_BODY, new byte[MAX_BODY]);
+		RawHttp.Response response = RawHttp.exchange(app.port(), "POST /raw HTTP/1.1", "Content-Length: " + MAX_BODY, new byte[MAX_BODY]);
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.body()).isEqualTo(String.valueOf(MAX_BODY));
 	}
@@ -60,20 +57,20 @@ class LimitsEndToEndTests {
 	@Test
 	void declaredContentLengthOverTheLimitIsRefusedBeforeReading() throws Exception {
 		// The client announces 10 MB and sends 10 bytes: the answer comes without waiting for the rest.
-		RawResponse response = exchange("POST /json HTTP/1.1", "Content-Type: application/json\r\nContent-Length: 10485760",
+		RawHttp.Response response = RawHttp.exchange(app.port(), "POST /json HTTP/1.1", "Content-Type: application/json\r\nContent-Length: 10485760",
 				"{\"a\":1}   ".getBytes(StandardCharsets.UTF_8));
 		assertBodyTooLarge(response);
 	}
 
 	@Test
 	void chunkedBodyOverTheLimitIsRefusedWhileReading() throws Exception {
-		RawResponse json = exchange("POST /json HTTP/1.1", "Content-Type: application/json\r\nTransfer-Encoding: chunked",
-				chunked(("{\"a\":[" + "1,".repeat(MAX_BODY / 2) + "1]}").getBytes(StandardCharsets.UTF_8)));
+		RawHttp.Response json = RawHttp.exchange(app.port(), "POST /json HTTP/1.1", "Content-Type: application/json\r\nTransfer-Encoding: chunked",
+				RawHttp.chunked(("{\"a\":[" + "1,".repeat(MAX_BODY / 2) + "1]}").getBytes(StandardCharsets.UTF_8)));
 		assertBodyTooLarge(json);
-		RawResponse raw = exchange("POST /raw HTTP/1.1", "Transfer-Encoding: chunked", chunked(new byte[MAX_BODY + 1]));
+		RawHttp.Response raw = RawHttp.exchange(app.port(), "POST /raw HTTP/1.1", "Transfer-Encoding: chunked", RawHttp.chunked(new byte[MAX_BODY + 1]));
 		assertBodyTooLarge(raw);
-		RawResponse text = exchange("POST /text HTTP/1.1", "Content-Type: text/plain\r\nTransfer-Encoding: chunked",
-				chunked(new byte[3 * MAX_BODY]));
+		RawHttp.Response text = RawHttp.exchange(app.port(), "POST /text HTTP/1.1", "Content-Type: text/plain\r\nTransfer-Encoding: chunked",
+				RawHttp.chunked(new byte[3 * MAX_BODY]));
 		assertBodyTooLarge(text);
 	}
 
@@ -110,104 +107,13 @@ class LimitsEndToEndTests {
 		assertThat(response.body()).doesNotContain("StreamReadConstraints").doesNotContain("exceeds the maximum");
 	}
 
-	private static void assertBodyTooLarge(RawResponse response) throws Exception {
+	private static void assertBodyTooLarge(RawHttp.Response response) throws Exception {
 		assertThat(response.status()).as(response.raw()).isEqualTo(413);
 		assertThat(response.raw()).containsIgnoringCase("Content-Type: application/problem+json");
 		JsonNode body = JSON.readTree(response.body());
 		assertThat(body.path("type").asText()).isEqualTo("https://hardening.github.io/problems/body-too-large");
 		assertThat(body.path("limit").asText()).isEqualTo("max-body-size");
 		assertThat(body.path("maxBytes").asLong()).isEqualTo(MAX_BODY);
-	}
-
-	static byte[] chunked(byte[] body) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		int chunk = 8192;
-		for (int offset = 0; offset < body.length; offset += chunk) {
-			int length = Math.min(chunk, body.length - offset);
-			out.writeBytes((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-			out.write(body, offset, length);
-			out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
-		}
-		out.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-		return out.toByteArray();
-	}
-
-	/** Sends a request over a plain socket, so that headers such as a lying Content-Length go out as written. */
-	static RawResponse exchange(String requestLine, String headers, byte[] body) {
-		try (Socket socket = new Socket("127.0.0.1", app.port())) {
-			socket.setSoTimeout(10_000);
-			OutputStream out = socket.getOutputStream();
-			String head = requestLine + "\r\nHost: 127.0.0.1\r\nConnection: close\r\n" + headers + "\r\n\r\n";
-			try {
-				out.write(head.getBytes(StandardCharsets.US_ASCII));
-				out.write(body);
-				out.flush();
-			}
-			catch (IOException ex) {
-				// The server may answer and stop reading before the whole body is sent; the answer is still read.
-			}
-			return new RawResponse(readResponse(socket.getInputStream()));
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	// Reads one complete response without waiting for the connection to close: after refusing a lying
-	// Content-Length the server may keep the connection open until its read timeout.
-	private static String readResponse(InputStream in) throws IOException {
-		ByteArrayOutputStream received = new ByteArrayOutputStream();
-		byte[] buffer = new byte[8192];
-		while (true) {
-			String text = received.toString(StandardCharsets.UTF_8);
-			if (isComplete(text)) {
-				return text;
-			}
-			int n = in.read(buffer);
-			if (n < 0) {
-				return text;
-			}
-			received.write(buffer, 0, n);
-		}
-	}
-
-	private static boolean isComplete(String text) {
-		int end = text.indexOf("\r\n\r\n");
-		if (end < 0) {
-			return false;
-		}
-		String head = text.substring(0, end).toLowerCase(java.util.Locale.ROOT);
-		java.util.regex.Matcher length = java.util.regex.Pattern.compile("content-length: *(\\d+)").matcher(head);
-		if (length.find()) {
-			return text.getBytes(StandardCharsets.UTF_8).length >= end + 4 + Integer.parseInt(length.group(1));
-		}
-		return head.contains("transfer-encoding: chunked") && text.endsWith("\r\n0\r\n\r\n");
-	}
-
-	record RawResponse(String raw) {
-
-		int status() {
-			return Integer.parseInt(this.raw.substring(9, 12));
-		}
-
-		String body() {
-			String body = this.raw.substring(this.raw.indexOf("\r\n\r\n") + 4);
-			if (this.raw.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")) {
-				StringBuilder out = new StringBuilder();
-				int at = 0;
-				while (true) {
-					int eol = body.indexOf("\r\n", at);
-					int size = Integer.parseInt(body.substring(at, eol).trim(), 16);
-					if (size == 0) {
-						return out.toString();
-					}
-					out.append(body, eol + 2, eol + 2 + size);
-					at = eol + 2 + size + 2;
-				}
-			}
-			return body;
-		}
-
 	}
 
 	@RestController
