@@ -17,8 +17,8 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 public class HardeningEndpoint {
 
 	/** Every feature this starter knows; those without a contributor are reported as switched off. */
-	static final List<String> KNOWN_FEATURES = List.of("client-ip", "headers", "https", "cors",
-			"sanitize", "rate-limit", "health", "shutdown", "logging");
+	static final List<String> KNOWN_FEATURES = List.of("client-ip", "headers", "https", "cors", "sanitize",
+			"rate-limit", "health", "shutdown", "logging", "limits");
 
 	private final HardeningMode mode;
 

@@ -11,8 +11,9 @@ import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 
 /**
- * Reads JSON strings as Jackson does, then normalises them. Properties annotated with {@link RawText} get
- * Jackson's own deserializer; a refusal is wrapped by Jackson with the JSON path of the property.
+ * Reads JSON strings as Jackson does, then normalises them and, for {@link SanitizedHtml} properties,
+ * sanitises them with the named policy. {@link RawText} properties skip normalisation; a refusal is wrapped
+ * by Jackson with the JSON path of the property.
  */
 class NormalizingStringDeserializer extends StdScalarDeserializer<String> implements ContextualDeserializer {
 
@@ -20,19 +21,48 @@ class NormalizingStringDeserializer extends StdScalarDeserializer<String> implem
 
 	private final transient TextSanitizer sanitizer;
 
-	NormalizingStringDeserializer(TextSanitizer sanitizer) {
+	private final transient HtmlPolicies html;
+
+	private final String policy;
+
+	/**
+	 * Creates the deserializer.
+	 * @param sanitizer normalises text, or {@code null} to leave text as read
+	 * @param html the HTML policies, or {@code null} when HTML sanitising is not available
+	 * @param policy the policy applied to every value, or {@code null}
+	 */
+	NormalizingStringDeserializer(TextSanitizer sanitizer, HtmlPolicies html, String policy) {
 		super(String.class);
 		this.sanitizer = sanitizer;
+		this.html = html;
+		this.policy = policy;
 	}
 
 	@Override
 	public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-		return this.sanitizer.apply(StringDeserializer.instance.deserialize(parser, context), null);
+		String value = StringDeserializer.instance.deserialize(parser, context);
+		if (this.sanitizer != null) {
+			value = this.sanitizer.apply(value, null);
+		}
+		return (this.policy != null) ? this.html.sanitize(this.policy, value) : value;
 	}
 
 	@Override
 	public JsonDeserializer<?> createContextual(DeserializationContext context, BeanProperty property) {
-		if (property != null && property.getAnnotation(RawText.class) != null) {
+		if (property == null) {
+			return this;
+		}
+		boolean raw = property.getAnnotation(RawText.class) != null;
+		SanitizedHtml sanitized = property.getAnnotation(SanitizedHtml.class);
+		if (sanitized != null) {
+			if (this.html == null || !this.html.contains(sanitized.value())) {
+				// Normally caught at startup by SanitizedHtmlPolicyCheck; this covers types it could not see.
+				throw new IllegalStateException(HtmlPolicies.unknown(sanitized.value(),
+						(this.html != null) ? this.html.names() : java.util.Set.of()));
+			}
+			return new NormalizingStringDeserializer(raw ? null : this.sanitizer, this.html, sanitized.value());
+		}
+		if (raw || this.sanitizer == null) {
 			return StringDeserializer.instance;
 		}
 		return this;

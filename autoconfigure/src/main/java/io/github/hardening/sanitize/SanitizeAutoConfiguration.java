@@ -6,6 +6,9 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.owasp.html.PolicyFactory;
+
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -26,8 +29,9 @@ import io.github.hardening.core.HardeningCounter;
 import io.github.hardening.core.HardeningMetrics;
 
 /**
- * Input sanitization: text normalisation of JSON strings (a Jackson module on the application's
- * {@code ObjectMapper}) and of parameters and path variables (a converter in the MVC conversion service).
+ * Input sanitization: text normalisation and {@link SanitizedHtml} sanitising of JSON strings (a Jackson
+ * module on the application's {@code ObjectMapper}) and of parameters and path variables (a converter in the
+ * MVC conversion service), with the problem responses of refused text.
  */
 @AutoConfiguration(after = HardeningAutoConfiguration.class, before = JacksonAutoConfiguration.class)
 @ConditionalOnProperty(prefix = "hardening", name = "enabled", matchIfMissing = true)
@@ -50,11 +54,13 @@ public class SanitizeAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "sanitizeReportContributor")
-	SanitizeReportContributor sanitizeReportContributor(SanitizeProperties properties, HardeningMetrics metrics) {
+	SanitizeReportContributor sanitizeReportContributor(SanitizeProperties properties, HardeningMetrics metrics,
+			ObjectProvider<HtmlPolicies> htmlPolicies) {
 		Map<String, HardeningCounter> counters = new LinkedHashMap<>();
 		counters.put("normalized", normalized(metrics));
 		counters.put("rejected", rejected(metrics));
-		return new SanitizeReportContributor(properties, counters, List.of());
+		HtmlPolicies html = htmlPolicies.getIfAvailable();
+		return new SanitizeReportContributor(properties, counters, (html != null) ? html.names() : List.of());
 	}
 
 	private static HardeningCounter normalized(HardeningMetrics metrics) {
@@ -66,14 +72,27 @@ public class SanitizeAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(PolicyFactory.class)
+	static class HtmlConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		HtmlPolicies htmlPolicies(SanitizeProperties properties) {
+			return HtmlPolicyMapper.policies(properties.getHtml());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(ObjectMapper.class)
-	@ConditionalOnProperty(prefix = "hardening.sanitize.text", name = "json", matchIfMissing = true)
 	static class JacksonConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		SanitizeJacksonModule sanitizeJacksonModule(TextSanitizer sanitizer) {
-			return new SanitizeJacksonModule(sanitizer);
+		SanitizeJacksonModule sanitizeJacksonModule(SanitizeProperties properties, TextSanitizer sanitizer,
+				ObjectProvider<HtmlPolicies> htmlPolicies) {
+			return new SanitizeJacksonModule(properties.getText().isJson() ? sanitizer : null,
+					htmlPolicies.getIfAvailable());
 		}
 
 	}
@@ -84,22 +103,32 @@ public class SanitizeAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		SanitizeExceptionHandler sanitizeExceptionHandler(ObjectProvider<ResponseEntityExceptionHandler> fallback) {
-			return new SanitizeExceptionHandler(fallback);
+		SanitizeExceptionHandler sanitizeExceptionHandler(ObjectProvider<ResponseEntityExceptionHandler> fallback,
+				ObjectProvider<LimitsCounters> limitsCounters) {
+			return new SanitizeExceptionHandler(fallback, limitsCounters);
 		}
 
 		@Bean
 		@ConditionalOnMissingBean(name = "sanitizeParametersConfigurer")
-		@ConditionalOnProperty(prefix = "hardening.sanitize.text", name = "parameters", matchIfMissing = true)
-		WebMvcConfigurer sanitizeParametersConfigurer(TextSanitizer sanitizer) {
+		WebMvcConfigurer sanitizeParametersConfigurer(SanitizeProperties properties, TextSanitizer sanitizer,
+				ObjectProvider<HtmlPolicies> htmlPolicies) {
+			ParameterTextConverter converter = new ParameterTextConverter(
+					properties.getText().isParameters() ? sanitizer : null, htmlPolicies.getIfAvailable());
 			return new WebMvcConfigurer() {
 
 				@Override
 				public void addFormatters(FormatterRegistry registry) {
-					registry.addConverter(new ParameterTextConverter(sanitizer));
+					registry.addConverter(converter);
 				}
 
 			};
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		SanitizedHtmlPolicyCheck sanitizedHtmlPolicyCheck(ListableBeanFactory beanFactory,
+				ObjectProvider<HtmlPolicies> htmlPolicies) {
+			return new SanitizedHtmlPolicyCheck(beanFactory, htmlPolicies.getIfAvailable());
 		}
 
 	}

@@ -33,12 +33,17 @@ public class SanitizeExceptionHandler {
 
 	private final ObjectProvider<ResponseEntityExceptionHandler> fallback;
 
+	private final ObjectProvider<LimitsCounters> limitsCounters;
+
 	/**
 	 * Creates the handler.
 	 * @param fallback the application's general handler (the core's problem handler by default)
+	 * @param limitsCounters counts exceeded limits, when request limits are on
 	 */
-	public SanitizeExceptionHandler(ObjectProvider<ResponseEntityExceptionHandler> fallback) {
+	public SanitizeExceptionHandler(ObjectProvider<ResponseEntityExceptionHandler> fallback,
+			ObjectProvider<LimitsCounters> limitsCounters) {
 		this.fallback = fallback;
+		this.limitsCounters = limitsCounters;
 	}
 
 	/**
@@ -57,8 +62,13 @@ public class SanitizeExceptionHandler {
 			String field = jsonPath(find(ex, JsonMappingException.class));
 			return invalidText(request, (field != null) ? field : invalid.getField(), invalid.getReason());
 		}
+		BodyTooLargeException tooLarge = find(ex, BodyTooLargeException.class);
+		if (tooLarge != null) {
+			return bodyTooLarge(tooLarge, request);
+		}
 		StreamConstraintsException limit = find(ex, StreamConstraintsException.class);
 		if (limit != null) {
+			this.limitsCounters.ifAvailable((counters) -> counters.json().increment());
 			String name = JsonLimitNames.of(limit);
 			return problem(request, SanitizeProblemTypes.JSON_LIMIT_EXCEEDED,
 					"The JSON document exceeds the limit " + name + ".", Map.of("limit", name));
@@ -82,6 +92,25 @@ public class SanitizeExceptionHandler {
 			return invalidText(request, ex.getName(), invalid.getReason());
 		}
 		return delegate(ex, request, webRequest);
+	}
+
+	/**
+	 * Answers a body that grew past the size limit while application code read it.
+	 * @param ex the exception
+	 * @param request the request
+	 * @return the problem response
+	 */
+	@ExceptionHandler(BodyTooLargeException.class)
+	public ResponseEntity<Object> bodyTooLarge(BodyTooLargeException ex, HttpServletRequest request) {
+		this.limitsCounters.ifAvailable((counters) -> counters.body().increment());
+		ResponseEntity<Object> problem = problem(request, SanitizeProblemTypes.BODY_TOO_LARGE,
+				"The request body is larger than " + ex.getMaxBytes() + " bytes.",
+				Map.of("limit", "max-body-size", "maxBytes", ex.getMaxBytes()));
+		// The rest of the body is not read: the connection is closed rather than drained.
+		return ResponseEntity.status(problem.getStatusCode())
+			.headers(problem.getHeaders())
+			.header("Connection", "close")
+			.body(problem.getBody());
 	}
 
 	/**

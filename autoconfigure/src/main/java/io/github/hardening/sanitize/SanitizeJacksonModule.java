@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 
 /**
  * Jackson module that normalises every JSON string the application's {@code ObjectMapper} reads into a
- * {@code String} (properties, collection elements, map values), except {@link RawText} properties.
+ * {@code String} (properties, collection elements, map values), except {@link RawText} properties, and
+ * sanitises {@link SanitizedHtml} properties.
  */
 public class SanitizeJacksonModule extends SimpleModule {
 
@@ -12,11 +13,12 @@ public class SanitizeJacksonModule extends SimpleModule {
 
 	/**
 	 * Creates the module.
-	 * @param sanitizer applies the text mode
+	 * @param sanitizer applies the text mode, or {@code null} when JSON text is not normalised
+	 * @param html the HTML policies, or {@code null} when OWASP java-html-sanitizer is absent
 	 */
-	public SanitizeJacksonModule(TextSanitizer sanitizer) {
+	public SanitizeJacksonModule(TextSanitizer sanitizer, HtmlPolicies html) {
 		super("hardening-sanitize");
-		addDeserializer(String.class, new NormalizingStringDeserializer(sanitizer));
+		addDeserializer(String.class, new NormalizingStringDeserializer(sanitizer, html, null));
 	}
 
 }

@@ -1,5 +1,10 @@
 package io.github.hardening.sanitize;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -18,6 +23,11 @@ public class SanitizeProperties {
 	 */
 	private final Text text = new Text();
 
+	/**
+	 * HTML sanitising of fields annotated with @SanitizedHtml.
+	 */
+	private final Html html = new Html();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -28,6 +38,77 @@ public class SanitizeProperties {
 
 	public Text getText() {
 		return this.text;
+	}
+
+	public Html getHtml() {
+		return this.html;
+	}
+
+	/**
+	 * HTML sanitising of fields annotated with @SanitizedHtml.
+	 */
+	public static class Html {
+
+		/**
+		 * Policies the application defines, by name, in addition to the built-in none, formatting, basic and
+		 * rich.
+		 */
+		private Map<String, HtmlPolicy> policies = new LinkedHashMap<>();
+
+		public Map<String, HtmlPolicy> getPolicies() {
+			return this.policies;
+		}
+
+		public void setPolicies(Map<String, HtmlPolicy> policies) {
+			this.policies = policies;
+		}
+
+	}
+
+	/**
+	 * One HTML policy defined by the application.
+	 */
+	public static class HtmlPolicy {
+
+		/**
+		 * Elements kept, such as p, b, a; everything else is removed with its text kept.
+		 */
+		private List<String> elements = new ArrayList<>();
+
+		/**
+		 * Attributes kept, by element, such as a: href, title.
+		 */
+		private Map<String, List<String>> attributes = new LinkedHashMap<>();
+
+		/**
+		 * URL protocols allowed in URL attributes such as href and src.
+		 */
+		private List<String> protocols = new ArrayList<>(List.of("https"));
+
+		public List<String> getElements() {
+			return this.elements;
+		}
+
+		public void setElements(List<String> elements) {
+			this.elements = elements;
+		}
+
+		public Map<String, List<String>> getAttributes() {
+			return this.attributes;
+		}
+
+		public void setAttributes(Map<String, List<String>> attributes) {
+			this.attributes = attributes;
+		}
+
+		public List<String> getProtocols() {
+			return this.protocols;
+		}
+
+		public void setProtocols(List<String> protocols) {
+			this.protocols = protocols;
+		}
+
 	}
 
 	/**

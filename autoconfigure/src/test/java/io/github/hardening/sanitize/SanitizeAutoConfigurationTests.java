@@ -1,13 +1,21 @@
 package io.github.hardening.sanitize;
 
+import java.util.List;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.DispatcherServletAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
 
 import io.github.hardening.core.HardeningAutoConfiguration;
 import io.github.hardening.core.HardeningReportContributor;
@@ -47,13 +55,63 @@ class SanitizeAutoConfigurationTests {
 	}
 
 	@Test
-	void jsonAndParametersCanBeSwitchedOffSeparately() {
-		this.contextRunner.withPropertyValues("hardening.sanitize.text.json=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(SanitizeJacksonModule.class)
-				.hasBean("sanitizeParametersConfigurer"));
-		this.contextRunner.withPropertyValues("hardening.sanitize.text.parameters=false")
-			.run((context) -> assertThat(context).hasSingleBean(SanitizeJacksonModule.class)
-				.doesNotHaveBean("sanitizeParametersConfigurer"));
+	void jsonNormalisationCanBeSwitchedOffWhileHtmlSanitisingStays() {
+		this.contextRunner.withPropertyValues("hardening.sanitize.text.json=false").run((context) -> {
+			ObjectMapper mapper = context.getBean(ObjectMapper.class);
+			assertThat(mapper.readValue("\"a\\u0000b\"", String.class)).isEqualTo("a\u0000b");
+			assertThat(mapper.readValue("{\"body\":\"<b>x</b><script>y</script>\"}", Comment.class).body())
+				.isEqualTo("<b>x</b>");
+		});
+	}
+
+	@Test
+	void htmlPoliciesIncludeTheApplicationsOwn() {
+		this.contextRunner
+			.withPropertyValues("hardening.sanitize.html.policies.blog.elements=p,a,h2",
+					"hardening.sanitize.html.policies.blog.attributes.a=href,title",
+					"hardening.sanitize.html.policies.blog.protocols=https")
+			.run((context) -> {
+				HtmlPolicies policies = context.getBean(HtmlPolicies.class);
+				assertThat(policies.names()).containsExactly("none", "formatting", "basic", "rich", "blog");
+				assertThat(policies.sanitize("blog", "<h2>T</h2><a href=\"https://x.example\" title=\"t\" onclick=\"y\">l</a><b>b</b>"))
+					.isEqualTo("<h2>T</h2><a href=\"https://x.example\" title=\"t\" rel=\"nofollow noopener noreferrer\">l</a>b");
+			});
+	}
+
+	@Test
+	void policyThatAllowsScriptOrStylesFailsNamingTheProperty() {
+		this.contextRunner.withPropertyValues("hardening.sanitize.html.policies.blog.elements=p,style")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("hardening.sanitize.html.policies.blog.elements"));
+		this.contextRunner.withPropertyValues("hardening.sanitize.html.policies.blog.elements=a",
+				"hardening.sanitize.html.policies.blog.attributes.a=href,onclick")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("hardening.sanitize.html.policies.blog.attributes.a"));
+		this.contextRunner.withPropertyValues("hardening.sanitize.html.policies.blog.elements=a",
+				"hardening.sanitize.html.policies.blog.protocols=https,javascript")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("hardening.sanitize.html.policies.blog.protocols"));
+		this.contextRunner.withPropertyValues("hardening.sanitize.html.policies.basic.elements=p")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("hardening.sanitize.html.policies.basic"));
+	}
+
+	@Test
+	void unknownPolicyInAnAnnotationFailsTheStartupNamingIt() {
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(DispatcherServletAutoConfiguration.class,
+					WebMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class))
+			.withUserConfiguration(UnknownPolicyController.class)
+			.run((context) -> assertThat(context.getStartupFailure()).isInstanceOf(IllegalStateException.class)
+				.hasMessageContaining("Unknown HTML policy 'fancy'")
+				.hasMessageContaining("Inner.html")
+				.hasMessageContaining("hardening.sanitize.html.policies.fancy"));
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(DispatcherServletAutoConfiguration.class,
+					WebMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class))
+			.withUserConfiguration(UnknownPolicyController.class)
+			.withPropertyValues("hardening.sanitize.html.policies.fancy.elements=b")
+			.run((context) -> assertThat(context).hasNotFailed());
 	}
 
 	@Test
@@ -80,6 +138,25 @@ class SanitizeAutoConfigurationTests {
 	void unknownModeFailsNamingTheProperty() {
 		this.contextRunner.withPropertyValues("hardening.sanitize.text.mode=sometimes")
 			.run((context) -> assertThat(context.getStartupFailure()).hasStackTraceContaining("hardening.sanitize.text.mode"));
+	}
+
+	record Comment(@SanitizedHtml("basic") String body) {
+	}
+
+	record Fancy(List<Inner> items) {
+	}
+
+	record Inner(@SanitizedHtml("fancy") String html) {
+	}
+
+	@RestController
+	static class UnknownPolicyController {
+
+		@PostMapping("/fancy")
+		String fancy(@RequestBody Fancy fancy) {
+			return "ok";
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.validation.Valid;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -104,6 +105,26 @@ class SanitizeEndToEndTests {
 		assertProblem(app.get("/number?n=abc"), 400, "invalid-parameter");
 	}
 
+	@Test
+	void htmlFieldsAreSanitisedWithTheirPolicy() throws Exception {
+		HttpResponse<String> response = post(app, "/comment",
+				"{\"author\":\"Ann\",\"body\":\"<p onclick=x>Hi <a href=javascript:y>there</a><script>z</script></p>\"}");
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(JSON.readTree(response.body()).path("body").asText()).isEqualTo("<p>Hi there</p>");
+		assertThat(app.get("/html?text=%3Cb%3Ebold%3C%2Fb%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E").body())
+			.isEqualTo("bold");
+	}
+
+	@Test
+	void constraintViolationsAreA400ListingEachField() throws Exception {
+		HttpResponse<String> response = post(app, "/comment",
+				"{\"author\":\"<b>Ann</b>\",\"body\":\"x\",\"file\":\"../../etc/passwd\"}");
+		assertProblem(response, 400, "validation-failed");
+		List<String> fields = new java.util.ArrayList<>();
+		JSON.readTree(response.body()).path("errors").forEach((error) -> fields.add(error.path("field").asText()));
+		assertThat(fields).containsExactlyInAnyOrder("author", "file");
+	}
+
 	static HttpResponse<String> post(RunningWebApp target, String path, String json) {
 		return RunningWebApp.send(target.request(path)
 			.header("Content-Type", "application/json")
@@ -122,6 +143,10 @@ class SanitizeEndToEndTests {
 	}
 
 	record TextBody(String name, List<String> tags, @RawText String token) {
+	}
+
+	record CommentBody(@NoHtml @SafeText(maxLength = 50) String author, @SanitizedHtml("basic") String body,
+			@SafeFilename String file) {
 	}
 
 	static class Form {
@@ -150,6 +175,16 @@ class SanitizeEndToEndTests {
 		String param(@RequestParam String q, @RequestParam(required = false) @RawText String raw,
 				@RequestHeader(name = "X-Note", required = false) String note) {
 			return (raw != null) ? q + "|" + raw : q;
+		}
+
+		@PostMapping("/comment")
+		CommentBody comment(@Valid @RequestBody CommentBody comment) {
+			return comment;
+		}
+
+		@GetMapping("/html")
+		String html(@RequestParam @SanitizedHtml("none") String text) {
+			return text;
 		}
 
 		@GetMapping("/items/{id}")

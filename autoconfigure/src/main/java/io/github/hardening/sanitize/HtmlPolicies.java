@@ -1,0 +1,112 @@
+package io.github.hardening.sanitize;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.PolicyFactory;
+import org.owasp.html.Sanitizers;
+
+/**
+ * The named HTML policies, built on OWASP java-html-sanitizer: the built-ins and the ones the application
+ * defines. No built-in allows {@code <style>} or {@code style=}.
+ */
+public class HtmlPolicies {
+
+	private final Map<String, PolicyFactory> policies;
+
+	/**
+	 * Creates the policies.
+	 * @param custom policies the application defines, by name; a name of a built-in is refused by the mapper
+	 */
+	public HtmlPolicies(Map<String, PolicyFactory> custom) {
+		Map<String, PolicyFactory> all = new LinkedHashMap<>(builtIns());
+		all.putAll(custom);
+		this.policies = Collections.unmodifiableMap(all);
+	}
+
+	/**
+	 * Returns the built-in policies.
+	 * @return {@code none}, {@code formatting}, {@code basic} and {@code rich}
+	 */
+	public static Map<String, PolicyFactory> builtIns() {
+		Map<String, PolicyFactory> builtIns = new LinkedHashMap<>();
+		// No element allowed: tags go, their text stays, entities are encoded correctly.
+		builtIns.put("none", new HtmlPolicyBuilder().toFactory());
+		builtIns.put("formatting", Sanitizers.FORMATTING);
+		PolicyFactory basic = Sanitizers.FORMATTING.and(Sanitizers.BLOCKS).and(links());
+		builtIns.put("basic", basic);
+		builtIns.put("rich", basic.and(Sanitizers.TABLES).and(httpsImages()));
+		return builtIns;
+	}
+
+	static PolicyFactory links() {
+		return new HtmlPolicyBuilder().allowElements("a")
+			.allowAttributes("href")
+			.onElements("a")
+			.allowUrlProtocols("https", "http", "mailto")
+			.requireRelsOnLinks("nofollow", "noopener", "noreferrer")
+			.toFactory();
+	}
+
+	private static PolicyFactory httpsImages() {
+		return new HtmlPolicyBuilder().allowElements("img")
+			.allowUrlProtocols("https")
+			.allowAttributes("src")
+			.matching((element, attribute, value) -> value.regionMatches(true, 0, "https://", 0, 8) ? value : null)
+			.onElements("img")
+			.allowAttributes("alt", "width", "height", "title")
+			.onElements("img")
+			.toFactory();
+	}
+
+	/**
+	 * Tells whether a policy exists.
+	 * @param name the policy name
+	 * @return whether it is known
+	 */
+	public boolean contains(String name) {
+		return this.policies.containsKey(name);
+	}
+
+	/**
+	 * Returns the names of every policy.
+	 * @return the names, built-ins first
+	 */
+	public Set<String> names() {
+		return this.policies.keySet();
+	}
+
+	/**
+	 * Sanitises HTML with a policy.
+	 * @param policy the policy name
+	 * @param html the untrusted HTML, may be {@code null}
+	 * @return the sanitised HTML
+	 * @throws IllegalArgumentException when the policy is unknown
+	 */
+	public String sanitize(String policy, String html) {
+		return (html != null) ? get(policy).sanitize(html) : null;
+	}
+
+	/**
+	 * Returns one policy.
+	 * @param name the policy name
+	 * @return the policy
+	 * @throws IllegalArgumentException when the policy is unknown
+	 */
+	public PolicyFactory get(String name) {
+		PolicyFactory policy = this.policies.get(name);
+		if (policy == null) {
+			throw new IllegalArgumentException(unknown(name, names()));
+		}
+		return policy;
+	}
+
+	static String unknown(String name, Set<String> known) {
+		return "Unknown HTML policy '" + name + "'. Known policies: " + known
+				+ "; define it under hardening.sanitize.html.policies." + name + " or use one of those.";
+	}
+
+}
