@@ -17,14 +17,19 @@ final class BucketDecisions {
 	}
 
 	static RateLimitDecision consume(Bucket bucket, RateLimitPolicy policy) {
-		List<Quota> quotas = policy.quotas();
-		if (quotas.size() == 1) {
+		if (policy.quotas().size() == 1) {
 			// One bandwidth: the plain probe already says everything, without the verbose result's snapshot.
-			ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(policy.cost());
-			return decision(policy, probe, quotas.get(0), probe.getNanosToWaitForReset());
+			return fromProbe(policy, bucket.tryConsumeAndReturnRemaining(policy.cost()));
 		}
-		VerboseResult<ConsumptionProbe> result = bucket.asVerbose().tryConsumeAndReturnRemaining(policy.cost());
-		ConsumptionProbe probe = result.getValue();
+		return fromVerbose(policy, bucket.asVerbose().tryConsumeAndReturnRemaining(policy.cost()));
+	}
+
+	static RateLimitDecision fromProbe(RateLimitPolicy policy, ConsumptionProbe probe) {
+		return decision(policy, probe, policy.quotas().get(0), probe.getNanosToWaitForReset());
+	}
+
+	static RateLimitDecision fromVerbose(RateLimitPolicy policy, VerboseResult<ConsumptionProbe> result) {
+		List<Quota> quotas = policy.quotas();
 		BucketState state = result.getState();
 		int tightest = 0;
 		long tightestAvailable = Long.MAX_VALUE;
@@ -36,7 +41,7 @@ final class BucketDecisions {
 			}
 		}
 		Quota quota = quotas.get(tightest);
-		return decision(policy, probe, quota, quota.nanosToFull(tightestAvailable));
+		return decision(policy, result.getValue(), quota, quota.nanosToFull(tightestAvailable));
 	}
 
 	private static RateLimitDecision decision(RateLimitPolicy policy, ConsumptionProbe probe, Quota quota,

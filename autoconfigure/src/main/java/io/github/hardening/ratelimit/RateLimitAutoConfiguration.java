@@ -8,13 +8,16 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.web.servlet.ConditionalOnMissingFilterBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -34,6 +37,7 @@ import io.github.hardening.core.ProblemResponseWriter;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(Bucket.class)
 @EnableConfigurationProperties(RateLimitProperties.class)
+@Import(RedisStoreConfiguration.class)
 public class RateLimitAutoConfiguration {
 
 	@Bean
@@ -86,6 +90,20 @@ public class RateLimitAutoConfiguration {
 		@ConditionalOnMissingBean
 		RateLimitStore rateLimitStore(RateLimitProperties properties, RateLimitRules rules) {
 			return new MemoryRateLimitStore(properties.getMaxKeys(), rules.longestWindow());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingClass({ "io.lettuce.core.RedisClient", "io.github.bucket4j.redis.lettuce.Bucket4jLettuce" })
+	@ConditionalOnProperty(prefix = "hardening.rate-limit", name = "store", havingValue = "redis")
+	static class MissingRedisLibraryConfiguration {
+
+		@Bean
+		RateLimitStore rateLimitStore() {
+			throw new InvalidConfigurationPropertyValueException("hardening.rate-limit.store", "redis",
+					"Add io.lettuce:lettuce-core and com.bucket4j:bucket4j_jdk17-lettuce to the application, "
+							+ "or use store: memory.");
 		}
 
 	}

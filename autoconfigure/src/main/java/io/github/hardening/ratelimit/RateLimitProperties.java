@@ -195,6 +195,11 @@ public class RateLimitProperties {
 		 */
 		private Duration openInterval = Duration.ofSeconds(5);
 
+		/**
+		 * Whether Redis is offered as a readiness check; when unset, only with failure-mode closed.
+		 */
+		private Boolean readinessCheck;
+
 		public String getUrl() {
 			return this.url;
 		}
@@ -225,6 +230,14 @@ public class RateLimitProperties {
 
 		public void setFailureThreshold(int failureThreshold) {
 			this.failureThreshold = failureThreshold;
+		}
+
+		public Boolean getReadinessCheck() {
+			return this.readinessCheck;
+		}
+
+		public void setReadinessCheck(Boolean readinessCheck) {
+			this.readinessCheck = readinessCheck;
 		}
 
 		public Duration getOpenInterval() {

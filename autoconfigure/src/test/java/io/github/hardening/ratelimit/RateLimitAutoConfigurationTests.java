@@ -118,6 +118,58 @@ class RateLimitAutoConfigurationTests {
 	}
 
 	@Test
+	void redisStoreIsUsedWhenConfiguredAndOffersReadinessOnlyWhenFailingClosed() throws Exception {
+		WebApplicationContextRunner redis = this.contextRunner.withPropertyValues(POLICY)
+			.withPropertyValues("hardening.rate-limit.store=redis",
+					"hardening.rate-limit.redis.url=redis://127.0.0.1:" + closedPort());
+		redis.run((context) -> {
+			assertThat(context).hasNotFailed().hasSingleBean(RedisRateLimitStore.class)
+				.doesNotHaveBean(MemoryRateLimitStore.class)
+				.doesNotHaveBean("rateLimitRedisReadinessCheck");
+			assertThat(context.getBean(RateLimitStore.class).describe()).containsEntry("type", "redis")
+				.containsEntry("key-prefix", "hardening:rl:");
+		});
+		redis.withPropertyValues("hardening.rate-limit.failure-mode=closed").run((context) -> {
+			assertThat(context).hasBean("rateLimitRedisReadinessCheck");
+			io.github.hardening.core.ReadinessCheck check = context.getBean("rateLimitRedisReadinessCheck",
+					io.github.hardening.core.ReadinessCheck.class);
+			assertThat(check.name()).isEqualTo("rate-limit-redis");
+		});
+		redis.withPropertyValues("hardening.rate-limit.redis.readiness-check=true")
+			.run((context) -> assertThat(context).hasBean("rateLimitRedisReadinessCheck"));
+	}
+
+	@Test
+	void redisUrlFallsBackToSpringDataRedisSettings() {
+		org.springframework.mock.env.MockEnvironment environment = new org.springframework.mock.env.MockEnvironment()
+			.withProperty("spring.data.redis.host", "redis.internal")
+			.withProperty("spring.data.redis.port", "6380")
+			.withProperty("spring.data.redis.password", "pw");
+		assertThat(RedisUrls.resolve(null, environment)).isEqualTo("redis://:pw@redis.internal:6380/0");
+		assertThat(RedisUrls.resolve("redis://own:6379", environment)).isEqualTo("redis://own:6379");
+		assertThat(RedisUrls.resolve("", new org.springframework.mock.env.MockEnvironment()))
+			.isEqualTo("redis://localhost:6379/0");
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "redis.command-timeout=0ms|redis.command-timeout",
+			"redis.failure-threshold=0|redis.failure-threshold", "redis.key-prefix=rl:{x}:|redis.key-prefix",
+			"redis.open-interval=0s|redis.open-interval" })
+	void invalidRedisSettingStopsTheStartNamingTheProperty(String setting, String property) throws Exception {
+		this.contextRunner.withPropertyValues(POLICY)
+			.withPropertyValues("hardening.rate-limit.store=redis",
+					"hardening.rate-limit.redis.url=redis://127.0.0.1:" + closedPort(), "hardening.rate-limit." + setting)
+			.run((context) -> assertThat(context.getStartupFailure())
+				.hasRootCauseInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.rootCause()
+				.hasMessageContaining("Property hardening.rate-limit." + property + " with value"));
+	}
+
+	private static int closedPort() throws java.io.IOException {
+		return TcpEndpoints.freePort();
+	}
+
+	@Test
 	void rateLimitedHandlerNamingAnUnknownPolicyStopsTheStart() {
 		this.contextRunner.withPropertyValues(POLICY)
 			.withConfiguration(AutoConfigurations.of(

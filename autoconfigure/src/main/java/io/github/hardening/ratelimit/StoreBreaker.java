@@ -1,0 +1,67 @@
+package io.github.hardening.ratelimit;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+
+/**
+ * A small circuit breaker in front of a remote store: after {@code threshold} consecutive failures the store is
+ * bypassed for an interval, so a dead Redis costs one timeout per interval instead of one per request. After the
+ * interval a single trial call goes through; its success closes the breaker, its failure opens it again.
+ */
+final class StoreBreaker {
+
+	private final int threshold;
+
+	private final long openNanos;
+
+	private final LongSupplier clock;
+
+	private final AtomicInteger consecutiveFailures = new AtomicInteger();
+
+	private final AtomicBoolean trial = new AtomicBoolean();
+
+	private volatile boolean open;
+
+	private volatile long openUntil;
+
+	StoreBreaker(int threshold, long openNanos, LongSupplier clock) {
+		this.threshold = threshold;
+		this.openNanos = openNanos;
+		this.clock = clock;
+	}
+
+	/** Tells whether a call may go to the store now; while open, only one trial after the interval. */
+	boolean allowCall() {
+		if (!this.open) {
+			return true;
+		}
+		return this.clock.getAsLong() - this.openUntil >= 0 && this.trial.compareAndSet(false, true);
+	}
+
+	void success() {
+		this.consecutiveFailures.set(0);
+		if (this.open) {
+			this.open = false;
+		}
+		this.trial.set(false);
+	}
+
+	void failure() {
+		int failures = this.consecutiveFailures.incrementAndGet();
+		if (this.open || failures >= this.threshold) {
+			this.openUntil = this.clock.getAsLong() + this.openNanos;
+			this.open = true;
+		}
+		this.trial.set(false);
+	}
+
+	boolean isOpen() {
+		return this.open;
+	}
+
+	int consecutiveFailures() {
+		return this.consecutiveFailures.get();
+	}
+
+}
