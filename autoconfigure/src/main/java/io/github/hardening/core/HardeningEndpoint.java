@@ -17,7 +17,8 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 public class HardeningEndpoint {
 
 	/** Every feature this starter knows; those without a contributor are reported as switched off. */
-	static final List<String> KNOWN_FEATURES = List.of("client-ip", "headers", "https", "cors");
+	static final List<String> KNOWN_FEATURES = List.of("client-ip", "headers", "https", "cors",
+			"resilience", "load-shedding");
 
 	private final HardeningMode mode;
 
