@@ -28,6 +28,9 @@ public final class HardeningFilterOrder {
 	/** Answers CORS preflights before authentication, which browsers never send with a preflight. */
 	public static final int CORS = Ordered.HIGHEST_PRECEDENCE + 30;
 
+	/** Sheds requests over the concurrency limit before rate limiting and the application spend work on them. */
+	public static final int LOAD_SHEDDING = Ordered.HIGHEST_PRECEDENCE + 35;
+
 	/** Rate limits after CORS (preflights are answered first) and after load shedding, before security. */
 	public static final int RATE_LIMIT = Ordered.HIGHEST_PRECEDENCE + 40;
 
