@@ -40,9 +40,12 @@ class SampleRateLimitRedisTests {
 
 	private static ConfigurableApplicationContext start(String redisUrl, String prefix) {
 		// Command-line arguments, so that they win over the sample's application.yml as they would in production.
+		// A generous command timeout: this test is about sharing, and on a loaded CI machine the default 100 ms
+		// can expire, which fails open and admits a request the shared bucket would have refused.
 		return new SpringApplicationBuilder(SampleApplication.class).profiles("redis")
 			.run("--server.port=0", "--hardening.rate-limit.redis.url=" + redisUrl,
-					"--hardening.rate-limit.redis.key-prefix=" + prefix);
+					"--hardening.rate-limit.redis.key-prefix=" + prefix,
+					"--hardening.rate-limit.redis.command-timeout=2s");
 	}
 
 	private static int port(ConfigurableApplicationContext context) {
