@@ -20,6 +20,10 @@ public final class SanitizeProblemTypes {
 	public static final ProblemType JSON_LIMIT_EXCEEDED = ProblemType.of("json-limit-exceeded",
 			"JSON limit exceeded", 400);
 
+	/** An uploaded file whose extension or detected content type is not allowed, or whose two do not fit. */
+	public static final ProblemType UPLOAD_TYPE_NOT_ALLOWED = ProblemType.of("upload-type-not-allowed",
+			"Upload type not allowed", 415);
+
 	private SanitizeProblemTypes() {
 	}
 
