@@ -3,6 +3,7 @@ package io.github.hardening.sanitize;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
+import org.apache.tika.Tika;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -73,6 +74,33 @@ public class LimitsAutoConfiguration {
 			// Only the factory of the mapper being built is changed, not StreamReadConstraints' JVM default.
 			return (builder) -> builder
 				.postConfigurer((mapper) -> mapper.getFactory().setStreamReadConstraints(constraints));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(Tika.class)
+	@ConditionalOnProperty(prefix = "hardening.limits.multipart", name = "enabled", matchIfMissing = true)
+	static class MultipartConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		UploadTypeDetector uploadTypeDetector() {
+			return new UploadTypeDetector();
+		}
+
+		@Bean
+		@ConditionalOnMissingFilterBean(MultipartUploadFilter.class)
+		FilterRegistrationBean<MultipartUploadFilter> hardeningMultipartUploadFilter(LimitsProperties properties,
+				UploadTypeDetector detector, ProblemResponseWriter problems, LimitsCounters counters) {
+			LimitsProperties.Multipart multipart = properties.getMultipart();
+			UploadPolicy policy = UploadPolicy.of(multipart.getAllowedExtensions(), multipart.getAllowedTypes());
+			FilterRegistrationBean<MultipartUploadFilter> registration = new FilterRegistrationBean<>(
+					new MultipartUploadFilter(policy, detector, problems, counters));
+			// Same slot as the body limit, which leaves multipart requests to this filter.
+			registration.setOrder(HardeningFilterOrder.REQUEST_LIMITS);
+			registration.setDispatcherTypes(DispatcherType.REQUEST);
+			return registration;
 		}
 
 	}

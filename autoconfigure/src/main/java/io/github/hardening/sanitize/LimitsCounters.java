@@ -7,7 +7,7 @@ import io.github.hardening.core.HardeningCounter;
 import io.github.hardening.core.HardeningMetrics;
 
 /**
- * The {@code hardening.limits.rejected} counters, by the kind of limit: {@code body} or {@code json}.
+ * The {@code hardening.limits.rejected} counters, by the kind of limit: {@code body}, {@code json}, {@code upload-type}, {@code upload-size}.
  */
 public class LimitsCounters {
 
@@ -18,6 +18,10 @@ public class LimitsCounters {
 
 	private final HardeningCounter json;
 
+	private final HardeningCounter uploadType;
+
+	private final HardeningCounter uploadSize;
+
 	/**
 	 * Creates the counters.
 	 * @param metrics where they are registered
@@ -25,6 +29,8 @@ public class LimitsCounters {
 	public LimitsCounters(HardeningMetrics metrics) {
 		this.body = metrics.counter(METRIC, "Requests refused for exceeding a limit", "limit", "body");
 		this.json = metrics.counter(METRIC, "Requests refused for exceeding a limit", "limit", "json");
+		this.uploadType = metrics.counter(METRIC, "Requests refused for exceeding a limit", "limit", "upload-type");
+		this.uploadSize = metrics.counter(METRIC, "Requests refused for exceeding a limit", "limit", "upload-size");
 	}
 
 	/**
@@ -44,6 +50,22 @@ public class LimitsCounters {
 	}
 
 	/**
+	 * Returns the counter of uploads refused for their type.
+	 * @return the counter
+	 */
+	public HardeningCounter uploadType() {
+		return this.uploadType;
+	}
+
+	/**
+	 * Returns the counter of uploads refused for their size or part count.
+	 * @return the counter
+	 */
+	public HardeningCounter uploadSize() {
+		return this.uploadSize;
+	}
+
+	/**
 	 * Returns the counts so far.
 	 * @return counts by limit kind
 	 */
@@ -51,6 +73,8 @@ public class LimitsCounters {
 		Map<String, Object> counts = new LinkedHashMap<>();
 		counts.put("body", (long) this.body.count());
 		counts.put("json", (long) this.json.count());
+		counts.put("upload-type", (long) this.uploadType.count());
+		counts.put("upload-size", (long) this.uploadSize.count());
 		return counts;
 	}
 

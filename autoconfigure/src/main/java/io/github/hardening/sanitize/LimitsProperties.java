@@ -1,5 +1,8 @@
 package io.github.hardening.sanitize;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -31,6 +34,11 @@ public class LimitsProperties {
 	 */
 	private final Json json = new Json();
 
+	/**
+	 * Checks of multipart uploads; sizes are set with spring.servlet.multipart.*.
+	 */
+	private final Multipart multipart = new Multipart();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -57,6 +65,56 @@ public class LimitsProperties {
 
 	public Json getJson() {
 		return this.json;
+	}
+
+	public Multipart getMultipart() {
+		return this.multipart;
+	}
+
+	/**
+	 * Checks of multipart uploads: allowed extensions and content types detected from the bytes.
+	 */
+	public static class Multipart {
+
+		/**
+		 * Whether uploaded files are checked: type detected from content, extension fitting that type.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * File name extensions accepted, such as png, pdf; any when empty.
+		 */
+		private List<String> allowedExtensions = new ArrayList<>();
+
+		/**
+		 * Media types accepted, as detected from the content, such as image/png; any when empty.
+		 */
+		private List<String> allowedTypes = new ArrayList<>();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public List<String> getAllowedExtensions() {
+			return this.allowedExtensions;
+		}
+
+		public void setAllowedExtensions(List<String> allowedExtensions) {
+			this.allowedExtensions = allowedExtensions;
+		}
+
+		public List<String> getAllowedTypes() {
+			return this.allowedTypes;
+		}
+
+		public void setAllowedTypes(List<String> allowedTypes) {
+			this.allowedTypes = allowedTypes;
+		}
+
 	}
 
 	/**

@@ -50,6 +50,10 @@ public class LimitsReportContributor implements HardeningReportContributor {
 				(json.getMaxDocumentLength() != null) ? json.getMaxDocumentLength().toString() : "unlimited");
 		settings.put("json.max-token-count",
 				(json.getMaxTokenCount() != null) ? json.getMaxTokenCount() : "unlimited");
+		LimitsProperties.Multipart multipart = this.properties.getMultipart();
+		settings.put("multipart.enabled", multipart.isEnabled());
+		settings.put("multipart.allowed-extensions", multipart.getAllowedExtensions());
+		settings.put("multipart.allowed-types", multipart.getAllowedTypes());
 		settings.put("server-defaults", this.properties.isServerDefaults());
 		for (String key : ServerDefaultsEnvironmentPostProcessor.DEFAULTS.keySet()) {
 			settings.put(key, this.environment.getProperty(key, "(server default)"));

@@ -25,17 +25,22 @@ class NormalizingStringDeserializer extends StdScalarDeserializer<String> implem
 
 	private final String policy;
 
+	private final transient SuspiciousInputFindings findings;
+
 	/**
 	 * Creates the deserializer.
 	 * @param sanitizer normalises text, or {@code null} to leave text as read
 	 * @param html the HTML policies, or {@code null} when HTML sanitising is not available
 	 * @param policy the policy applied to every value, or {@code null}
+	 * @param findings the suspicious-input detector, or {@code null}
 	 */
-	NormalizingStringDeserializer(TextSanitizer sanitizer, HtmlPolicies html, String policy) {
+	NormalizingStringDeserializer(TextSanitizer sanitizer, HtmlPolicies html, String policy,
+			SuspiciousInputFindings findings) {
 		super(String.class);
 		this.sanitizer = sanitizer;
 		this.html = html;
 		this.policy = policy;
+		this.findings = findings;
 	}
 
 	@Override
@@ -43,6 +48,10 @@ class NormalizingStringDeserializer extends StdScalarDeserializer<String> implem
 		String value = StringDeserializer.instance.deserialize(parser, context);
 		if (this.sanitizer != null) {
 			value = this.sanitizer.apply(value, null);
+		}
+		if (this.findings != null && value != null) {
+			String name = parser.currentName();
+			this.findings.inspectCurrentRequest("json " + ((name != null) ? name : "value"), value);
 		}
 		return (this.policy != null) ? this.html.sanitize(this.policy, value) : value;
 	}
@@ -60,9 +69,10 @@ class NormalizingStringDeserializer extends StdScalarDeserializer<String> implem
 				throw new IllegalStateException(HtmlPolicies.unknown(sanitized.value(),
 						(this.html != null) ? this.html.names() : java.util.Set.of()));
 			}
-			return new NormalizingStringDeserializer(raw ? null : this.sanitizer, this.html, sanitized.value());
+			return new NormalizingStringDeserializer(raw ? null : this.sanitizer, this.html, sanitized.value(),
+					this.findings);
 		}
-		if (raw || this.sanitizer == null) {
+		if (raw || (this.sanitizer == null && this.findings == null)) {
 			return StringDeserializer.instance;
 		}
 		return this;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
 
 import org.owasp.html.PolicyFactory;
 
@@ -16,7 +17,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.ConditionalOnMissingFilterBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.FormatterRegistry;
@@ -26,7 +29,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import io.github.hardening.core.HardeningAutoConfiguration;
 import io.github.hardening.core.HardeningCounter;
+import io.github.hardening.core.HardeningFilterOrder;
 import io.github.hardening.core.HardeningMetrics;
+import io.github.hardening.core.ProblemResponseWriter;
 
 /**
  * Input sanitization: text normalisation and {@link SanitizedHtml} sanitising of JSON strings (a Jackson
@@ -55,12 +60,33 @@ public class SanitizeAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "sanitizeReportContributor")
 	SanitizeReportContributor sanitizeReportContributor(SanitizeProperties properties, HardeningMetrics metrics,
-			ObjectProvider<HtmlPolicies> htmlPolicies) {
+			ObjectProvider<HtmlPolicies> htmlPolicies, SuspiciousInputFindings findings) {
 		Map<String, HardeningCounter> counters = new LinkedHashMap<>();
 		counters.put("normalized", normalized(metrics));
 		counters.put("rejected", rejected(metrics));
 		HtmlPolicies html = htmlPolicies.getIfAvailable();
-		return new SanitizeReportContributor(properties, counters, (html != null) ? html.names() : List.of());
+		return new SanitizeReportContributor(properties, counters, (html != null) ? html.names() : List.of(),
+				findings);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SuspiciousInputFindings suspiciousInputFindings(HardeningMetrics metrics) {
+		return new SuspiciousInputFindings(new SuspiciousInputDetector(), metrics);
+	}
+
+	@Bean
+	@ConditionalOnMissingFilterBean(SuspiciousInputFilter.class)
+	FilterRegistrationBean<SuspiciousInputFilter> hardeningSuspiciousInputFilter(SanitizeProperties properties,
+			SuspiciousInputFindings findings, ProblemResponseWriter problems) {
+		SanitizeProperties.Detector detector = properties.getDetector();
+		FilterRegistrationBean<SuspiciousInputFilter> registration = new FilterRegistrationBean<>(
+				new SuspiciousInputFilter(detector.getMode(), DetectorMapper.pathModes(detector), findings, problems));
+		// After the body limit: it only reads the query string, and sets the mode for JSON strings.
+		registration.setOrder(HardeningFilterOrder.REQUEST_LIMITS);
+		registration.setDispatcherTypes(DispatcherType.REQUEST);
+		registration.setEnabled(DetectorMapper.isUsed(detector));
+		return registration;
 	}
 
 	private static HardeningCounter normalized(HardeningMetrics metrics) {
@@ -90,9 +116,9 @@ public class SanitizeAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		SanitizeJacksonModule sanitizeJacksonModule(SanitizeProperties properties, TextSanitizer sanitizer,
-				ObjectProvider<HtmlPolicies> htmlPolicies) {
+				ObjectProvider<HtmlPolicies> htmlPolicies, SuspiciousInputFindings findings) {
 			return new SanitizeJacksonModule(properties.getText().isJson() ? sanitizer : null,
-					htmlPolicies.getIfAvailable());
+					htmlPolicies.getIfAvailable(), DetectorMapper.isUsed(properties.getDetector()) ? findings : null);
 		}
 
 	}

@@ -57,6 +57,10 @@ public class SanitizeExceptionHandler {
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	public ResponseEntity<Object> unreadable(HttpMessageNotReadableException ex, HttpServletRequest request,
 			WebRequest webRequest) throws Exception {
+		SuspiciousInputException suspicious = find(ex, SuspiciousInputException.class);
+		if (suspicious != null) {
+			return suspicious(suspicious, request);
+		}
 		InvalidTextException invalid = find(ex, InvalidTextException.class);
 		if (invalid != null) {
 			String field = jsonPath(find(ex, JsonMappingException.class));
@@ -111,6 +115,18 @@ public class SanitizeExceptionHandler {
 			.headers(problem.getHeaders())
 			.header("Connection", "close")
 			.body(problem.getBody());
+	}
+
+	/**
+	 * Answers input refused by the suspicious-input detector in block mode.
+	 * @param ex the exception
+	 * @param request the request
+	 * @return the problem response
+	 */
+	@ExceptionHandler(SuspiciousInputException.class)
+	public ResponseEntity<Object> suspicious(SuspiciousInputException ex, HttpServletRequest request) {
+		return problem(request, SanitizeProblemTypes.SUSPICIOUS_INPUT,
+				"The request matched a " + ex.getKind().tag() + " signature.", Map.of("kind", ex.getKind().tag()));
 	}
 
 	/**

@@ -15,10 +15,11 @@ public class SanitizeJacksonModule extends SimpleModule {
 	 * Creates the module.
 	 * @param sanitizer applies the text mode, or {@code null} when JSON text is not normalised
 	 * @param html the HTML policies, or {@code null} when OWASP java-html-sanitizer is absent
+	 * @param findings the suspicious-input detector, or {@code null}
 	 */
-	public SanitizeJacksonModule(TextSanitizer sanitizer, HtmlPolicies html) {
+	public SanitizeJacksonModule(TextSanitizer sanitizer, HtmlPolicies html, SuspiciousInputFindings findings) {
 		super("hardening-sanitize");
-		addDeserializer(String.class, new NormalizingStringDeserializer(sanitizer, html, null));
+		addDeserializer(String.class, new NormalizingStringDeserializer(sanitizer, html, null, findings));
 	}
 
 }

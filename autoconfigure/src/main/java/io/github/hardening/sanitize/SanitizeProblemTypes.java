@@ -20,6 +20,13 @@ public final class SanitizeProblemTypes {
 	public static final ProblemType JSON_LIMIT_EXCEEDED = ProblemType.of("json-limit-exceeded",
 			"JSON limit exceeded", 400);
 
+	/** An uploaded file whose extension or detected content type is not allowed, or whose two do not fit. */
+	public static final ProblemType UPLOAD_TYPE_NOT_ALLOWED = ProblemType.of("upload-type-not-allowed",
+			"Upload type not allowed", 415);
+
+	/** Input that matched an attack signature on a path where the detector blocks. */
+	public static final ProblemType SUSPICIOUS_INPUT = ProblemType.of("suspicious-input", "Suspicious input", 403);
+
 	private SanitizeProblemTypes() {
 	}
 

@@ -28,6 +28,11 @@ public class SanitizeProperties {
 	 */
 	private final Html html = new Html();
 
+	/**
+	 * Suspicious-input detector: attack signatures in parameters and JSON strings.
+	 */
+	private final Detector detector = new Detector();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -42,6 +47,43 @@ public class SanitizeProperties {
 
 	public Html getHtml() {
 		return this.html;
+	}
+
+	public Detector getDetector() {
+		return this.detector;
+	}
+
+	/**
+	 * Suspicious-input detector: attack signatures in parameters and JSON strings.
+	 */
+	public static class Detector {
+
+		/**
+		 * What a match does: report (count and log, request unchanged), block (403) or off.
+		 */
+		private DetectorMode mode = DetectorMode.REPORT;
+
+		/**
+		 * Mode by path pattern, overriding the default mode; the first matching pattern wins.
+		 */
+		private Map<String, DetectorMode> paths = new LinkedHashMap<>();
+
+		public DetectorMode getMode() {
+			return this.mode;
+		}
+
+		public void setMode(DetectorMode mode) {
+			this.mode = mode;
+		}
+
+		public Map<String, DetectorMode> getPaths() {
+			return this.paths;
+		}
+
+		public void setPaths(Map<String, DetectorMode> paths) {
+			this.paths = paths;
+		}
+
 	}
 
 	/**

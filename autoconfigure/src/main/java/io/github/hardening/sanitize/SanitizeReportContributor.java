@@ -19,17 +19,21 @@ public class SanitizeReportContributor implements HardeningReportContributor {
 
 	private final Iterable<String> htmlPolicies;
 
+	private final SuspiciousInputFindings findings;
+
 	/**
 	 * Creates the contributor.
 	 * @param properties the settings
 	 * @param counters the counters by report name
 	 * @param htmlPolicies names of the HTML policies
+	 * @param findings the suspicious-input counts
 	 */
 	public SanitizeReportContributor(SanitizeProperties properties, Map<String, HardeningCounter> counters,
-			Iterable<String> htmlPolicies) {
+			Iterable<String> htmlPolicies, SuspiciousInputFindings findings) {
 		this.properties = properties;
 		this.counters = counters;
 		this.htmlPolicies = htmlPolicies;
+		this.findings = findings;
 	}
 
 	@Override
@@ -48,8 +52,14 @@ public class SanitizeReportContributor implements HardeningReportContributor {
 		java.util.List<String> policies = new java.util.ArrayList<>();
 		this.htmlPolicies.forEach(policies::add);
 		settings.put("html-policies", policies);
+		SanitizeProperties.Detector detector = this.properties.getDetector();
+		settings.put("detector-mode", detector.getMode().name().toLowerCase(java.util.Locale.ROOT));
+		Map<String, String> paths = new LinkedHashMap<>();
+		detector.getPaths().forEach((path, mode) -> paths.put(path, mode.name().toLowerCase(java.util.Locale.ROOT)));
+		settings.put("detector-paths", paths);
 		Map<String, Object> counts = new LinkedHashMap<>();
 		this.counters.forEach((name, counter) -> counts.put(name, (long) counter.count()));
+		counts.put("suspicious", this.findings.counts());
 		return new FeatureReport(true, settings, counts);
 	}
 

@@ -47,6 +47,15 @@ class LimitsAutoConfigurationTests {
 	}
 
 	@Test
+	void uploadChecksAreOnByDefaultAndCanBeSwitchedOff() {
+		this.contextRunner.run((context) -> assertThat(context).hasBean("hardeningMultipartUploadFilter")
+			.hasSingleBean(UploadTypeDetector.class));
+		this.contextRunner.withPropertyValues("hardening.limits.multipart.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean("hardeningMultipartUploadFilter")
+				.hasBean("hardeningRequestBodyLimitFilter"));
+	}
+
+	@Test
 	void jvmWideJacksonDefaultsAreLeftAlone() {
 		this.contextRunner.withPropertyValues("hardening.limits.json.max-nesting-depth=5").run((context) -> {
 			assertThat(context.getBean(ObjectMapper.class).getFactory().streamReadConstraints().getMaxNestingDepth())

@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.DispatcherServletAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -132,6 +133,24 @@ class SanitizeAutoConfigurationTests {
 			assertThat(context.getBean(ObjectMapper.class).readValue("\"a\\u0000b\"", String.class))
 				.isEqualTo("a\u0000b");
 		});
+	}
+
+	@Test
+	void detectorReportsByDefaultAndIsSwitchedOffCompletely() {
+		this.contextRunner.run((context) -> assertThat(
+				context.getBean("hardeningSuspiciousInputFilter", FilterRegistrationBean.class).isEnabled())
+			.isTrue());
+		this.contextRunner.withPropertyValues("hardening.sanitize.detector.mode=off")
+			.run((context) -> assertThat(
+					context.getBean("hardeningSuspiciousInputFilter", FilterRegistrationBean.class).isEnabled())
+				.isFalse());
+	}
+
+	@Test
+	void invalidDetectorPathFailsNamingTheProperty() {
+		this.contextRunner.withPropertyValues("hardening.sanitize.detector.paths.[/a/**/b/**]=block")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("hardening.sanitize.detector.paths"));
 	}
 
 	@Test

@@ -55,6 +55,13 @@ class SampleSanitizeTests {
 	}
 
 	@Test
+	void detectorOnlyReportsAttackLookingQueries() throws Exception {
+		HttpResponse<String> response = http().get("/api/search?q=%27%20UNION%20SELECT%20password%20FROM%20users--");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(JSON.readTree(response.body()).path("q").asText()).isEqualTo("' UNION SELECT password FROM users--");
+	}
+
+	@Test
 	void nestingBombIsA400() throws Exception {
 		// Under a property the DTO does not have, so that the parser walks the whole structure.
 		assertJsonLimit(postJson("{\"author\":\"a\",\"body\":\"b\",\"extra\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}"),
