@@ -68,6 +68,11 @@ public class RateLimitProperties {
 	 */
 	private final Redis redis = new Redis();
 
+	/**
+	 * Temporary bans of keys that keep hitting their limits.
+	 */
+	private final Ban ban = new Ban();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -152,6 +157,10 @@ public class RateLimitProperties {
 		return this.redis;
 	}
 
+	public Ban getBan() {
+		return this.ban;
+	}
+
 	/**
 	 * What the limiter does when its store cannot answer.
 	 */
@@ -162,6 +171,65 @@ public class RateLimitProperties {
 
 		/** Refuse the request with 503 and Retry-After. */
 		CLOSED
+
+	}
+
+	/**
+	 * Temporary bans (penalty box).
+	 */
+	public static class Ban {
+
+		/**
+		 * Whether keys rejected too often are banned for a while.
+		 */
+		private boolean enabled = false;
+
+		/**
+		 * Rejections of one key within the window that ban it.
+		 */
+		private int threshold = 10;
+
+		/**
+		 * Window in which rejections are counted, from a key's first rejection.
+		 */
+		private Duration window = Duration.ofMinutes(1);
+
+		/**
+		 * How long a ban lasts.
+		 */
+		private Duration duration = Duration.ofMinutes(15);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getThreshold() {
+			return this.threshold;
+		}
+
+		public void setThreshold(int threshold) {
+			this.threshold = threshold;
+		}
+
+		public Duration getWindow() {
+			return this.window;
+		}
+
+		public void setWindow(Duration window) {
+			this.window = window;
+		}
+
+		public Duration getDuration() {
+			return this.duration;
+		}
+
+		public void setDuration(Duration duration) {
+			this.duration = duration;
+		}
 
 	}
 

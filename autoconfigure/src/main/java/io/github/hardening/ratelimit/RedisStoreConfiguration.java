@@ -75,6 +75,14 @@ class RedisStoreConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
+	PenaltyBox rateLimitPenaltyBox(RedisConnector connector, RateLimitProperties properties) {
+		RateLimitProperties.Ban ban = BanSettings.validated(properties.getBan());
+		return ban.isEnabled() ? new RedisPenaltyBox(connector, connector.keyPrefix(), ban.getThreshold(),
+				ban.getWindow(), ban.getDuration()) : PenaltyBox.NONE;
+	}
+
+	@Bean
 	@ConditionalOnMissingBean(name = "rateLimitRedisReadinessCheck")
 	@ConditionalOnExpression("'${hardening.rate-limit.redis.readiness-check:}' == 'true' or "
 			+ "('${hardening.rate-limit.redis.readiness-check:}' == '' and "
