@@ -175,6 +175,19 @@ public class RateLimitProperties {
 	}
 
 	/**
+	 * How the Redis store takes tokens.
+	 */
+	public enum RedisStrategy {
+
+		/** One atomic Lua token-bucket script per decision. */
+		SCRIPT,
+
+		/** Bucket4j's compare-and-swap integration with batching. */
+		CAS
+
+	}
+
+	/**
 	 * Temporary bans (penalty box).
 	 */
 	public static class Ban {
@@ -244,6 +257,12 @@ public class RateLimitProperties {
 		private String url;
 
 		/**
+		 * How a decision is made in Redis: script (one atomic Lua round trip) or cas (Bucket4j's
+		 * compare-and-swap with batching, two round trips).
+		 */
+		private RedisStrategy strategy = RedisStrategy.SCRIPT;
+
+		/**
 		 * Prefix of every key this limiter writes.
 		 */
 		private String keyPrefix = "hardening:rl:";
@@ -274,6 +293,14 @@ public class RateLimitProperties {
 
 		public void setUrl(String url) {
 			this.url = url;
+		}
+
+		public RedisStrategy getStrategy() {
+			return this.strategy;
+		}
+
+		public void setStrategy(RedisStrategy strategy) {
+			this.strategy = strategy;
 		}
 
 		public String getKeyPrefix() {

@@ -141,7 +141,12 @@ class RedisConnector implements DisposableBean {
 
 	/** Returns the Redis key of a bucket: the prefix, then the bucket key as a Redis Cluster hash tag. */
 	String redisKey(String bucketKey) {
-		return this.keyPrefix + "{" + bucketKey + "}";
+		return redisKey("", bucketKey);
+	}
+
+	/** Returns the Redis key of a bucket whose state has its own format, marked after the prefix. */
+	String redisKey(String format, String bucketKey) {
+		return this.keyPrefix + format + "{" + bucketKey + "}";
 	}
 
 	/** Sends PING within the timeout, for the readiness check. */

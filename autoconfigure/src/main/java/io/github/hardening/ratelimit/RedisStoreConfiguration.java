@@ -70,8 +70,10 @@ class RedisStoreConfiguration {
 		RateLimitProperties.Redis redis = properties.getRedis();
 		StoreBreaker breaker = new StoreBreaker(redis.getFailureThreshold(), redis.getOpenInterval().toNanos(),
 				System::nanoTime);
-		return new RedisRateLimitStore(connector, breaker, redis.getCommandTimeout(), properties.getMaxKeys(),
-				rules.longestWindow());
+		RedisDecider decider = (redis.getStrategy() == RateLimitProperties.RedisStrategy.CAS)
+				? new CasRedisDecider(connector, properties.getMaxKeys(), rules.longestWindow())
+				: new ScriptRedisDecider(connector);
+		return new RedisRateLimitStore(connector, decider, breaker, redis.getCommandTimeout());
 	}
 
 	@Bean

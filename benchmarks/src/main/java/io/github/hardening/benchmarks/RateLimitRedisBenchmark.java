@@ -12,6 +12,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -29,7 +30,7 @@ import io.github.hardening.ratelimit.RateLimitStore;
 
 /**
  * A Redis store decision against a raw Lettuce {@code GET} round trip on the same Redis, in the same run, as
- * latency distributions (read p50 and p99 from the output). Needs Redis at {@code HARDENING_BENCH_REDIS_URL} or
+ * latency distributions (read p50 and p99 from the output), for both strategies of the store. Needs Redis at {@code HARDENING_BENCH_REDIS_URL} or
  * {@code redis://127.0.0.1:6379}.
  * <p>
  * Run: {@code java -jar benchmarks/target/benchmarks.jar RateLimitRedisBenchmark}
@@ -45,6 +46,10 @@ public class RateLimitRedisBenchmark {
 	private static final String URL = System.getenv().getOrDefault("HARDENING_BENCH_REDIS_URL",
 			"redis://127.0.0.1:6379");
 
+	/** The store's strategy: one Lua script round trip, or Bucket4j's compare-and-swap with batching. */
+	@Param({ "script", "cas" })
+	public String strategy;
+
 	private StarterContext context;
 
 	private RateLimitStore store;
@@ -59,7 +64,7 @@ public class RateLimitRedisBenchmark {
 
 	@Setup
 	public void start() {
-		this.context = StarterContext.start(Features.class, Map.of("management.endpoint.health.probes.enabled", "true",
+		this.context = StarterContext.start(Features.class, Map.of("hardening.rate-limit.redis.strategy", this.strategy,
 				"hardening.rate-limit.store", "redis", "hardening.rate-limit.redis.url", URL,
 				"hardening.rate-limit.redis.key-prefix", "hardening:bench:", "hardening.rate-limit.redis.command-timeout",
 				"1s", "hardening.rate-limit.policies[0].name", "api", "hardening.rate-limit.policies[0].match.paths",
