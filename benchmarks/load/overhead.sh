@@ -26,7 +26,8 @@
 #   ROUNDS          measurement rounds, each measures on and off once      (default 3)
 #   ROUND_SECONDS   length of one wrk run                                  (default 20)
 #   THREADS, CONNECTIONS  wrk -t and -c                                    (default 2, 32)
-#   PATHS           space-separated GET paths, one scenario each           (default /api/hello)
+#   PATHS           space-separated GET paths, one scenario each  (default /api/hello /api/generous)
+#                   /api/generous is rate limited (memory store) by a limit never reached
 #   JAVA_OPTS       flags of both JVMs                                     (default -Xms512m -Xmx512m)
 #   ON_ARGS, OFF_ARGS  extra application arguments of one JVM, e.g.
 #                   ON_ARGS=--hardening.headers.enabled=false to measure the rest (default none)
@@ -46,7 +47,7 @@ ROUNDS=${ROUNDS:-3}
 ROUND_SECONDS=${ROUND_SECONDS:-20}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
-PATHS=${PATHS:-/api/hello}
+PATHS=${PATHS:-/api/hello /api/generous}
 JAVA_OPTS=${JAVA_OPTS:--Xms512m -Xmx512m}
 ON_ARGS=${ON_ARGS:-}
 OFF_ARGS=${OFF_ARGS:-}

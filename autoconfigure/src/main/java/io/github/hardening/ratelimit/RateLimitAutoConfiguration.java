@@ -5,6 +5,8 @@ import io.github.bucket4j.Bucket;
 import jakarta.servlet.DispatcherType;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -54,12 +56,13 @@ public class RateLimitAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	RateLimitEnforcer rateLimitEnforcer(RateLimitStore store, RateLimitProperties properties,
+	RateLimitEnforcer rateLimitEnforcer(RateLimitStore store, PenaltyBox penaltyBox, RateLimitProperties properties,
 			ProblemResponseWriter problems, RateLimitCounters counters) {
 		long retryAfter = (properties.getStore() == RateLimitStoreType.REDIS)
 				? properties.getRedis().getOpenInterval().toSeconds() : 1;
-		return new RateLimitEnforcer(store, new RateLimitHeaders(properties.isHeaders(), properties.isLegacyHeaders()),
-				problems, counters, new StoreFailurePolicy(properties.getFailureMode(), retryAfter));
+		RateLimitHeaders headers = new RateLimitHeaders(properties.isHeaders(), properties.isLegacyHeaders());
+		return new RateLimitEnforcer(store, penaltyBox, new RateLimitEnforcer.RateLimitResponses(headers, problems),
+				counters, new StoreFailurePolicy(properties.getFailureMode(), retryAfter));
 	}
 
 	@Bean
@@ -76,8 +79,8 @@ public class RateLimitAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RateLimitReportContributor rateLimitReportContributor(RateLimitProperties properties, RateLimitRules rules,
-			RateLimitStore store, RateLimitCounters counters) {
-		return new RateLimitReportContributor(properties, rules, store, counters);
+			RateLimitStore store, RateLimitCounters counters, PenaltyBox penaltyBox) {
+		return new RateLimitReportContributor(properties, rules, store, counters, penaltyBox);
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -90,6 +93,27 @@ public class RateLimitAutoConfiguration {
 		@ConditionalOnMissingBean
 		RateLimitStore rateLimitStore(RateLimitProperties properties, RateLimitRules rules) {
 			return new MemoryRateLimitStore(properties.getMaxKeys(), rules.longestWindow());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		PenaltyBox rateLimitPenaltyBox(RateLimitProperties properties) {
+			RateLimitProperties.Ban ban = BanSettings.validated(properties.getBan());
+			return ban.isEnabled() ? new MemoryPenaltyBox(properties.getMaxKeys(), ban.getThreshold(), ban.getWindow(),
+					ban.getDuration()) : PenaltyBox.NONE;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(Endpoint.class)
+	static class EndpointConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnAvailableEndpoint
+		RateLimitBansEndpoint rateLimitBansEndpoint(PenaltyBox penaltyBox) {
+			return new RateLimitBansEndpoint(penaltyBox);
 		}
 
 	}

@@ -7,33 +7,35 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
-import io.github.hardening.core.ProblemResponseWriter;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 /**
  * Checks a request against the policies that apply to it, writes the RateLimit headers, and answers 429 (or
- * 400, 503) itself when the request must not go on. Shared by the early filter and the MVC interceptor.
+ * 403, 400, 503) itself when the request must not go on. Shared by the early filter and the MVC interceptor.
  */
 public class RateLimitEnforcer {
 
 	/** Response header set when the store failed and the request passed unlimited (failure-mode open). */
 	public static final String DEGRADED_HEADER = "X-RateLimit-Degraded";
 
+	private static final Log logger = LogFactory.getLog(RateLimitEnforcer.class);
+
 	private final RateLimitStore store;
 
-	private final RateLimitHeaders headers;
+	private final PenaltyBox penaltyBox;
 
-	private final ProblemResponseWriter problems;
+	private final RateLimitResponses responses;
 
 	private final RateLimitCounters counters;
 
 	private final StoreFailurePolicy failurePolicy;
 
-	RateLimitEnforcer(RateLimitStore store, RateLimitHeaders headers, ProblemResponseWriter problems,
+	RateLimitEnforcer(RateLimitStore store, PenaltyBox penaltyBox, RateLimitResponses responses,
 			RateLimitCounters counters, StoreFailurePolicy failurePolicy) {
 		this.store = store;
-		this.headers = headers;
-		this.problems = problems;
+		this.penaltyBox = penaltyBox;
+		this.responses = responses;
 		this.counters = counters;
 		this.failurePolicy = failurePolicy;
 	}
@@ -52,25 +54,32 @@ public class RateLimitEnforcer {
 		RateLimitDecision tightest = null;
 		List<String> violated = null;
 		for (RateLimitPolicy policy : policies) {
-			String key = policy.bucketKey(request);
+			String key = policy.keyResolver().resolve(request);
 			if (key == null) {
 				this.counters.increment(policy.name(), "rejected");
-				this.problems.write(request, response, RateLimitProblems.KEY_MISSING,
-						missingKeyDetail(policy));
+				this.responses.keyMissing(request, response, policy);
 				return false;
 			}
 			RateLimitDecision decision;
 			try {
-				decision = this.store.tryConsume(policy, key);
+				long banned = this.penaltyBox.bannedNanos(key);
+				if (banned > 0) {
+					this.counters.increment(policy.name(), "banned");
+					this.responses.banned(request, response, RateLimitDecision.ceilSeconds(banned));
+					return false;
+				}
+				decision = this.store.tryConsume(policy, policy.name() + ":" + key);
+				// A global bucket is everybody's: banning its key would ban every client.
+				if (!decision.allowed() && !"global".equals(key) && this.penaltyBox.recordRejection(key)) {
+					logger.info("Rate limit: key of policy " + policy.name() + " banned after repeated rejections");
+				}
 				this.failurePolicy.succeeded();
 			}
 			catch (RateLimitStoreException ex) {
 				this.counters.increment(policy.name(), "store_error");
 				this.failurePolicy.failed(ex);
 				if (this.failurePolicy.failClosed()) {
-					response.setHeader("Retry-After", Long.toString(this.failurePolicy.retryAfterSeconds()));
-					this.problems.write(request, response, RateLimitProblems.STORE_UNAVAILABLE,
-							"Rate limiting is temporarily unavailable; retry later.");
+					this.responses.storeUnavailable(request, response, this.failurePolicy.retryAfterSeconds());
 					return false;
 				}
 				response.setHeader(DEGRADED_HEADER, "store-unavailable");
@@ -95,27 +104,56 @@ public class RateLimitEnforcer {
 		if (tightest == null) {
 			return true;
 		}
-		this.headers.write(response, decisions, tightest);
+		this.responses.headers().write(response, decisions, tightest);
 		if (violated == null) {
 			return true;
 		}
-		response.setHeader("Retry-After", Long.toString(tightest.retryAfterSeconds()));
-		this.problems.write(request, response, RateLimitProblems.QUOTA_EXCEEDED,
-				"Too many requests; retry after " + tightest.retryAfterSeconds() + " seconds.",
-				Map.of("violated-policies", violated));
+		this.responses.quotaExceeded(request, response, tightest, violated);
 		return false;
-	}
-
-	private static String missingKeyDetail(RateLimitPolicy policy) {
-		if (policy.keyResolver() instanceof KeyResolvers.HeaderKeyResolver header) {
-			return "This endpoint needs the " + header.header() + " header.";
-		}
-		return "The request lacks what rate-limit policy " + policy.name() + " is keyed by.";
 	}
 
 	private static boolean tighter(RateLimitDecision candidate, RateLimitDecision current) {
 		return candidate.remaining() < current.remaining()
 				|| (candidate.remaining() == current.remaining() && candidate.resetNanos() > current.resetNanos());
+	}
+
+	/**
+	 * Writes the responses of the enforcer: headers and problems.
+	 *
+	 * @param headers the RateLimit header writer
+	 * @param problems the problem writer
+	 */
+	record RateLimitResponses(RateLimitHeaders headers, io.github.hardening.core.ProblemResponseWriter problems) {
+
+		void keyMissing(HttpServletRequest request, HttpServletResponse response, RateLimitPolicy policy)
+				throws IOException {
+			String detail = (policy.keyResolver() instanceof KeyResolvers.HeaderKeyResolver header)
+					? "This endpoint needs the " + header.header() + " header."
+					: "The request lacks what rate-limit policy " + policy.name() + " is keyed by.";
+			this.problems.write(request, response, RateLimitProblems.KEY_MISSING, detail);
+		}
+
+		void banned(HttpServletRequest request, HttpServletResponse response, long seconds) throws IOException {
+			response.setHeader("Retry-After", Long.toString(Math.max(1, seconds)));
+			this.problems.write(request, response, RateLimitProblems.BANNED,
+					"Too many rejected requests; this client is banned for " + Math.max(1, seconds) + " seconds.");
+		}
+
+		void storeUnavailable(HttpServletRequest request, HttpServletResponse response, long seconds)
+				throws IOException {
+			response.setHeader("Retry-After", Long.toString(seconds));
+			this.problems.write(request, response, RateLimitProblems.STORE_UNAVAILABLE,
+					"Rate limiting is temporarily unavailable; retry later.");
+		}
+
+		void quotaExceeded(HttpServletRequest request, HttpServletResponse response, RateLimitDecision tightest,
+				List<String> violated) throws IOException {
+			response.setHeader("Retry-After", Long.toString(tightest.retryAfterSeconds()));
+			this.problems.write(request, response, RateLimitProblems.QUOTA_EXCEEDED,
+					"Too many requests; retry after " + tightest.retryAfterSeconds() + " seconds.",
+					Map.of("violated-policies", violated));
+		}
+
 	}
 
 }

@@ -16,6 +16,9 @@ public final class RateLimitProblems {
 	/** The client address is on the deny list. */
 	public static final ProblemType DENIED = ProblemType.of("rate-limit-denied", "Client refused", 403);
 
+	/** The client was rejected too often within the ban window and is banned for a while. */
+	public static final ProblemType BANNED = ProblemType.of("rate-limit-banned", "Client temporarily banned", 403);
+
 	/** A policy keyed by a header met a request without it, and the policy refuses such requests. */
 	public static final ProblemType KEY_MISSING = ProblemType.of("rate-limit-key-missing",
 			"Rate-limit key missing", 400);

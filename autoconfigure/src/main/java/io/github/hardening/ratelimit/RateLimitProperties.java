@@ -68,6 +68,11 @@ public class RateLimitProperties {
 	 */
 	private final Redis redis = new Redis();
 
+	/**
+	 * Temporary bans of keys that keep hitting their limits.
+	 */
+	private final Ban ban = new Ban();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -152,6 +157,10 @@ public class RateLimitProperties {
 		return this.redis;
 	}
 
+	public Ban getBan() {
+		return this.ban;
+	}
+
 	/**
 	 * What the limiter does when its store cannot answer.
 	 */
@@ -166,6 +175,78 @@ public class RateLimitProperties {
 	}
 
 	/**
+	 * How the Redis store takes tokens.
+	 */
+	public enum RedisStrategy {
+
+		/** One atomic Lua token-bucket script per decision. */
+		SCRIPT,
+
+		/** Bucket4j's compare-and-swap integration with batching. */
+		CAS
+
+	}
+
+	/**
+	 * Temporary bans (penalty box).
+	 */
+	public static class Ban {
+
+		/**
+		 * Whether keys rejected too often are banned for a while.
+		 */
+		private boolean enabled = false;
+
+		/**
+		 * Rejections of one key within the window that ban it.
+		 */
+		private int threshold = 10;
+
+		/**
+		 * Window in which rejections are counted, from a key's first rejection.
+		 */
+		private Duration window = Duration.ofMinutes(1);
+
+		/**
+		 * How long a ban lasts.
+		 */
+		private Duration duration = Duration.ofMinutes(15);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getThreshold() {
+			return this.threshold;
+		}
+
+		public void setThreshold(int threshold) {
+			this.threshold = threshold;
+		}
+
+		public Duration getWindow() {
+			return this.window;
+		}
+
+		public void setWindow(Duration window) {
+			this.window = window;
+		}
+
+		public Duration getDuration() {
+			return this.duration;
+		}
+
+		public void setDuration(Duration duration) {
+			this.duration = duration;
+		}
+
+	}
+
+	/**
 	 * Redis store settings.
 	 */
 	public static class Redis {
@@ -174,6 +255,12 @@ public class RateLimitProperties {
 		 * Redis URL, e.g. redis://127.0.0.1:6379; when empty, the application's spring.data.redis settings.
 		 */
 		private String url;
+
+		/**
+		 * How a decision is made in Redis: script (one atomic Lua round trip) or cas (Bucket4j's
+		 * compare-and-swap with batching, two round trips).
+		 */
+		private RedisStrategy strategy = RedisStrategy.SCRIPT;
 
 		/**
 		 * Prefix of every key this limiter writes.
@@ -206,6 +293,14 @@ public class RateLimitProperties {
 
 		public void setUrl(String url) {
 			this.url = url;
+		}
+
+		public RedisStrategy getStrategy() {
+			return this.strategy;
+		}
+
+		public void setStrategy(RedisStrategy strategy) {
+			this.strategy = strategy;
 		}
 
 		public String getKeyPrefix() {

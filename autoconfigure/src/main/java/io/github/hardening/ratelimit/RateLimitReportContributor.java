@@ -19,19 +19,23 @@ public class RateLimitReportContributor implements HardeningReportContributor {
 
 	private final RateLimitCounters counters;
 
+	private final PenaltyBox penaltyBox;
+
 	/**
 	 * Creates the contributor.
 	 * @param properties the settings
 	 * @param rules the validated policies
 	 * @param store the store
 	 * @param counters the request counters
+	 * @param penaltyBox the bans
 	 */
 	public RateLimitReportContributor(RateLimitProperties properties, RateLimitRules rules, RateLimitStore store,
-			RateLimitCounters counters) {
+			RateLimitCounters counters, PenaltyBox penaltyBox) {
 		this.properties = properties;
 		this.rules = rules;
 		this.store = store;
 		this.counters = counters;
+		this.penaltyBox = penaltyBox;
 	}
 
 	@Override
@@ -50,7 +54,24 @@ public class RateLimitReportContributor implements HardeningReportContributor {
 		settings.put("allow-list", this.properties.getAllowList());
 		settings.put("deny-list", this.properties.getDenyList());
 		settings.put("policies", this.rules.describePolicies());
-		return new FeatureReport(true, settings, Map.of("requests", this.counters.counts()));
+		RateLimitProperties.Ban ban = this.properties.getBan();
+		settings.put("ban", ban.isEnabled() ? Map.of("threshold", ban.getThreshold(), "window",
+				ban.getWindow().toString(), "duration", ban.getDuration().toString()) : false);
+		Map<String, Object> counters = new LinkedHashMap<>();
+		counters.put("requests", this.counters.counts());
+		counters.put("active-bans", activeBans());
+		return new FeatureReport(true, settings, counters);
+	}
+
+	private Object activeBans() {
+		try {
+			Map<String, Object> bans = new LinkedHashMap<>();
+			this.penaltyBox.activeBans(100).forEach((key, left) -> bans.put(key, left.toSeconds() + "s"));
+			return bans;
+		}
+		catch (RateLimitStoreException ex) {
+			return "unavailable: " + ex.getMessage();
+		}
 	}
 
 }

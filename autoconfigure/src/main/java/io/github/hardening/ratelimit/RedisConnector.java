@@ -18,6 +18,7 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
@@ -47,6 +48,8 @@ class RedisConnector implements DisposableBean {
 
 	private final String keyPrefix;
 
+	private final long timeoutNanos;
+
 	private final AtomicBoolean connecting = new AtomicBoolean();
 
 	private volatile StatefulRedisConnection<String, byte[]> connection;
@@ -57,6 +60,7 @@ class RedisConnector implements DisposableBean {
 		this.uri = RedisURI.create(url);
 		this.uri.setTimeout(commandTimeout);
 		this.keyPrefix = keyPrefix;
+		this.timeoutNanos = commandTimeout.toNanos();
 		this.client = RedisClient.create();
 		this.client.setOptions(ClientOptions.builder()
 			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
@@ -121,9 +125,28 @@ class RedisConnector implements DisposableBean {
 		}
 	}
 
+	/** Returns the async commands, connecting first when needed, within the given time. */
+	RedisAsyncCommands<String, byte[]> commands(long timeoutNanos) {
+		proxyManager(timeoutNanos);
+		return this.connection.async();
+	}
+
+	long timeoutNanos() {
+		return this.timeoutNanos;
+	}
+
+	String keyPrefix() {
+		return this.keyPrefix;
+	}
+
 	/** Returns the Redis key of a bucket: the prefix, then the bucket key as a Redis Cluster hash tag. */
 	String redisKey(String bucketKey) {
-		return this.keyPrefix + "{" + bucketKey + "}";
+		return redisKey("", bucketKey);
+	}
+
+	/** Returns the Redis key of a bucket whose state has its own format, marked after the prefix. */
+	String redisKey(String format, String bucketKey) {
+		return this.keyPrefix + format + "{" + bucketKey + "}";
 	}
 
 	/** Sends PING within the timeout, for the readiness check. */

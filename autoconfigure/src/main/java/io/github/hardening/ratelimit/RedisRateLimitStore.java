@@ -8,36 +8,29 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.distributed.AsyncBucketProxy;
-import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
-import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 
 /**
  * Buckets in Redis, shared by every instance. Each decision is bounded by the command timeout, whatever Redis
- * does; repeated failures open a {@link StoreBreaker} so that a dead Redis is not asked on every request.
- * Bucket proxies are cached (bounded like the memory store) so that Bucket4j's batching can merge concurrent
- * requests on a hot key into one compare-and-swap round trip instead of a retry storm.
+ * does; repeated failures open a {@link StoreBreaker} so that a dead Redis is not asked on every request. How
+ * tokens are taken is the {@link RedisDecider}'s business (one Lua script round trip, or Bucket4j's CAS).
  */
 public class RedisRateLimitStore implements RateLimitStore {
 
 	private final RedisConnector connector;
 
+	private final RedisDecider decider;
+
 	private final StoreBreaker breaker;
 
 	private final long timeoutNanos;
 
-	private final Cache<String, AsyncBucketProxy> proxies;
-
 	private volatile String lastError = "none";
 
-	RedisRateLimitStore(RedisConnector connector, StoreBreaker breaker, Duration commandTimeout, int maxKeys,
-			Duration idleExpiry) {
+	RedisRateLimitStore(RedisConnector connector, RedisDecider decider, StoreBreaker breaker, Duration commandTimeout) {
 		this.connector = connector;
+		this.decider = decider;
 		this.breaker = breaker;
 		this.timeoutNanos = commandTimeout.toNanos();
-		this.proxies = Caffeine.newBuilder().maximumSize(maxKeys).expireAfterAccess(idleExpiry).build();
 	}
 
 	@Override
@@ -48,12 +41,7 @@ public class RedisRateLimitStore implements RateLimitStore {
 		long start = System.nanoTime();
 		CompletableFuture<RateLimitDecision> future = null;
 		try {
-			AsyncBucketProxy bucket = bucket(policy, key, start);
-			future = (policy.quotas().size() == 1)
-					? bucket.tryConsumeAndReturnRemaining(policy.cost())
-						.thenApply((probe) -> BucketDecisions.fromProbe(policy, probe))
-					: bucket.asVerbose().tryConsumeAndReturnRemaining(policy.cost())
-						.thenApply((result) -> BucketDecisions.fromVerbose(policy, result));
+			future = this.decider.decide(policy, key, this.timeoutNanos);
 			long left = this.timeoutNanos - (System.nanoTime() - start);
 			RateLimitDecision decision = future.get(Math.max(0, left), TimeUnit.NANOSECONDS);
 			this.breaker.success();
@@ -75,17 +63,6 @@ public class RedisRateLimitStore implements RateLimitStore {
 		}
 	}
 
-	private AsyncBucketProxy bucket(RateLimitPolicy policy, String key, long start) {
-		AsyncBucketProxy cached = this.proxies.getIfPresent(key);
-		if (cached != null) {
-			return cached;
-		}
-		AsyncProxyManager<String> manager = this.connector.proxyManager(this.timeoutNanos - (System.nanoTime() - start));
-		return this.proxies.get(key, (k) -> manager.builder()
-			.withOptimization(Optimizations.batching())
-			.build(this.connector.redisKey(k), () -> CompletableFuture.completedFuture(policy.configuration())));
-	}
-
 	private RateLimitStoreException failed(String reason, Throwable cause) {
 		this.lastError = reason;
 		this.breaker.failure();
@@ -96,6 +73,7 @@ public class RedisRateLimitStore implements RateLimitStore {
 	public Map<String, Object> describe() {
 		Map<String, Object> description = new LinkedHashMap<>();
 		description.put("type", "redis");
+		description.put("strategy", this.decider.name());
 		description.putAll(this.connector.describe());
 		description.put("command-timeout", Duration.ofNanos(this.timeoutNanos).toString());
 		description.put("breaker", this.breaker.isOpen() ? "open" : "closed");

@@ -70,8 +70,18 @@ class RedisStoreConfiguration {
 		RateLimitProperties.Redis redis = properties.getRedis();
 		StoreBreaker breaker = new StoreBreaker(redis.getFailureThreshold(), redis.getOpenInterval().toNanos(),
 				System::nanoTime);
-		return new RedisRateLimitStore(connector, breaker, redis.getCommandTimeout(), properties.getMaxKeys(),
-				rules.longestWindow());
+		RedisDecider decider = (redis.getStrategy() == RateLimitProperties.RedisStrategy.CAS)
+				? new CasRedisDecider(connector, properties.getMaxKeys(), rules.longestWindow())
+				: new ScriptRedisDecider(connector);
+		return new RedisRateLimitStore(connector, decider, breaker, redis.getCommandTimeout());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PenaltyBox rateLimitPenaltyBox(RedisConnector connector, RateLimitProperties properties) {
+		RateLimitProperties.Ban ban = BanSettings.validated(properties.getBan());
+		return ban.isEnabled() ? new RedisPenaltyBox(connector, connector.keyPrefix(), ban.getThreshold(),
+				ban.getWindow(), ban.getDuration()) : PenaltyBox.NONE;
 	}
 
 	@Bean

@@ -170,6 +170,33 @@ class RateLimitAutoConfigurationTests {
 	}
 
 	@Test
+	void bansAreOffByDefaultAndTheirEndpointIsAvailableWhenExposed() {
+		this.contextRunner.withPropertyValues(POLICY).run((context) -> {
+			assertThat(context.getBean(PenaltyBox.class)).isSameAs(PenaltyBox.NONE);
+			assertThat(context).doesNotHaveBean(RateLimitBansEndpoint.class);
+		});
+		this.contextRunner.withPropertyValues(POLICY)
+			.withPropertyValues("hardening.rate-limit.ban.enabled=true",
+					"management.endpoints.web.exposure.include=ratelimitbans")
+			.run((context) -> {
+				assertThat(context.getBean(PenaltyBox.class)).isInstanceOf(MemoryPenaltyBox.class);
+				assertThat(context).hasSingleBean(RateLimitBansEndpoint.class);
+			});
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "ban.threshold=0|ban.threshold", "ban.window=100ms|ban.window",
+			"ban.duration=0s|ban.duration" })
+	void invalidBanSettingStopsTheStartNamingTheProperty(String setting, String property) {
+		this.contextRunner.withPropertyValues(POLICY)
+			.withPropertyValues("hardening.rate-limit.ban.enabled=true", "hardening.rate-limit." + setting)
+			.run((context) -> assertThat(context.getStartupFailure())
+				.hasRootCauseInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.rootCause()
+				.hasMessageContaining("Property hardening.rate-limit." + property + " with value"));
+	}
+
+	@Test
 	void rateLimitedHandlerNamingAnUnknownPolicyStopsTheStart() {
 		this.contextRunner.withPropertyValues(POLICY)
 			.withConfiguration(AutoConfigurations.of(

@@ -17,6 +17,8 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.github.hardening.test.RedisTestSupport;
 import io.github.hardening.test.RunningWebApp;
@@ -49,13 +51,14 @@ class RedisRateLimitEndToEndTests {
 		redisUrl = RedisTestSupport.redisUrl();
 	}
 
-	@Test
-	void twoInstancesSharingRedisAdmitExactlyTheLimitUnder64ConcurrentClients() throws Exception {
+	@ParameterizedTest
+	@ValueSource(strings = { "script", "cas" })
+	void twoInstancesSharingRedisAdmitExactlyTheLimitUnder64ConcurrentClients(String strategy) throws Exception {
 		String prefix = prefix();
 		// Fail closed with a generous timeout: a slow answer on a loaded machine must show as 503, never as an
 		// admission, so that the count below measures the bucket arithmetic under contention alone.
-		try (RunningWebApp a = start(redisUrl, prefix, "closed", "2s");
-				RunningWebApp b = start(redisUrl, prefix, "closed", "2s")) {
+		try (RunningWebApp a = start(redisUrl, prefix, "closed", "2s", "hardening.rate-limit.redis.strategy=" + strategy);
+				RunningWebApp b = start(redisUrl, prefix, "closed", "2s", "hardening.rate-limit.redis.strategy=" + strategy)) {
 			ExecutorService clients = Executors.newFixedThreadPool(64);
 			try {
 				List<Callable<List<Integer>>> tasks = new ArrayList<>();
@@ -77,7 +80,7 @@ class RedisRateLimitEndToEndTests {
 				long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 				long admitted = statuses.stream().filter((s) -> s == 200).count();
 				long rejected = statuses.stream().filter((s) -> s == 429).count();
-				System.out.printf("hot key, 2 instances, 64 clients: %d requests in %d ms, %d admitted, %d rejected, "
+				System.out.printf(strategy + ": hot key, 2 instances, 64 clients: %d requests in %d ms, %d admitted, %d rejected, "
 						+ "%d other%n", statuses.size(), millis, admitted, rejected, statuses.size() - admitted - rejected);
 				assertThat(admitted).as("admitted exactly the capacity").isEqualTo(50);
 				assertThat(rejected).as("every other request rejected, none failed").isEqualTo(256 - 50);
@@ -198,14 +201,18 @@ class RedisRateLimitEndToEndTests {
 		return start(url, prefix, failureMode, TIMEOUT_MS + "ms");
 	}
 
-	private static RunningWebApp start(String url, String prefix, String failureMode, String timeout) {
-		return RunningWebApp.start(List.of(RateLimitAutoConfiguration.class, HotController.class),
+	private static RunningWebApp start(String url, String prefix, String failureMode, String timeout,
+			String... extra) {
+		List<String> properties = new ArrayList<>(List.of(extra));
+		properties.addAll(List.of(
 				"hardening.rate-limit.store=redis", "hardening.rate-limit.redis.url=" + url,
 				"hardening.rate-limit.redis.key-prefix=" + prefix, "hardening.rate-limit.redis.command-timeout=" + timeout,
 				"hardening.rate-limit.redis.open-interval=300ms", "hardening.rate-limit.failure-mode=" + failureMode,
 				"hardening.rate-limit.policies[0].name=hot", "hardening.rate-limit.policies[0].match.paths=/api/hot",
 				"hardening.rate-limit.policies[0].key=global", "hardening.rate-limit.policies[0].limits[0].capacity=50",
-				"hardening.rate-limit.policies[0].limits[0].period=1h");
+				"hardening.rate-limit.policies[0].limits[0].period=1h"));
+		return RunningWebApp.start(List.of(RateLimitAutoConfiguration.class, HotController.class),
+				properties.toArray(String[]::new));
 	}
 
 	@RestController
