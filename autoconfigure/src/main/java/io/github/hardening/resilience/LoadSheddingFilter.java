@@ -58,11 +58,13 @@ public class LoadSheddingFilter extends HttpFilter {
 	@Override
 	protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws IOException, ServletException {
-		if (isExcluded(request)) {
-			chain.doFilter(request, response);
-			return;
-		}
 		if (!this.limiter.tryAcquire()) {
+			// Paths are only parsed when the limit is reached, keeping the common, admitted case cheap; an
+			// excluded request admitted under the limit simply holds a slot like any other.
+			if (isExcluded(request)) {
+				chain.doFilter(request, response);
+				return;
+			}
 			this.shed.increment();
 			response.setHeader("Retry-After", Long.toString(this.retryAfterSeconds));
 			this.problems.write(request, response, OVERLOADED,

@@ -99,6 +99,12 @@ public class ResilienceAutoConfiguration {
 		return new CriticalBreakersReadinessCheck(pipelines);
 	}
 
+	@Bean
+	@ConditionalOnMissingBean
+	ResilienceAuditCheck resilienceAuditCheck(ResilienceProperties properties) {
+		return new ResilienceAuditCheck(properties);
+	}
+
 	private static CustomizableThreadFactory daemonThreads() {
 		CustomizableThreadFactory threads = new CustomizableThreadFactory("hardening-resilience-");
 		threads.setDaemon(true);

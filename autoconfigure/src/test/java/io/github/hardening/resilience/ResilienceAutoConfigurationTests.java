@@ -22,9 +22,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.client.RestClient;
 
+import io.github.hardening.core.AuditFinding;
 import io.github.hardening.core.HardeningAutoConfiguration;
 import io.github.hardening.core.HardeningReportContributor;
 import io.github.hardening.core.ReadinessCheck;
+import io.github.hardening.core.StartupAuditException;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -92,6 +94,15 @@ class ResilienceAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("hardening.resilience.clients.inventory.hosts=api.example.com/v1")
 			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
 				.hasMessageContaining("hardening.resilience.clients.inventory.hosts[0]"));
+	}
+
+	@Test
+	void strictModeRefusesBlindRetriesOfPost() {
+		this.contextRunner
+			.withPropertyValues("hardening.mode=strict", "hardening.resilience.clients.orders.retry.non-idempotent=true")
+			.run((context) -> assertThat(context.getStartupFailure()).isInstanceOfSatisfying(StartupAuditException.class,
+					(ex) -> assertThat(ex.getFindings()).extracting(AuditFinding::property)
+						.contains("hardening.resilience.clients.orders.retry.non-idempotent")));
 	}
 
 	@Test

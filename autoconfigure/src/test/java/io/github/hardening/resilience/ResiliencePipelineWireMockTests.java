@@ -102,6 +102,25 @@ class ResiliencePipelineWireMockTests {
 	}
 
 	@Test
+	void retryAfterAsHttpDateIsHonoured() {
+		String inThreeSeconds = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+			.format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(3));
+		this.server.stubFor(get("/date").inScenario("d").whenScenarioStateIs(STARTED)
+			.willReturn(aResponse().withStatus(503).withHeader("Retry-After", inThreeSeconds)).willSetStateTo("ok"));
+		this.server.stubFor(get("/date").inScenario("d").whenScenarioStateIs("ok").willReturn(ok("fine")));
+		RestClient client = client(FAST_BACKOFF);
+		assertThat(client.get().uri("/date").retrieve().body(String.class)).isEqualTo("fine");
+		List<ServeEvent> events = this.server.getAllServeEvents()
+			.stream()
+			.sorted(Comparator.comparing((ServeEvent e) -> e.getRequest().getLoggedDate()))
+			.toList();
+		assertThat(events).hasSize(2);
+		// The date drops the fraction of a second, so the wait is between two and three seconds.
+		assertThat(events.get(1).getRequest().getLoggedDate().getTime()
+				- events.get(0).getRequest().getLoggedDate().getTime()).isGreaterThanOrEqualTo(1000);
+	}
+
+	@Test
 	void retryAfterLongerThanTheMaximumEndsTheRetries() {
 		failTwiceThenSucceed("/much-later", 503, "120");
 		RestClient client = client(FAST_BACKOFF);
