@@ -16,6 +16,9 @@ public final class HardeningFilterOrder {
 	/** Resolves the client address through trusted proxies before anything looks at IP or scheme. */
 	public static final int CLIENT_ADDRESS = Ordered.HIGHEST_PRECEDENCE + 3;
 
+	/** Request fields in the MDC and the access log, right after the id and address, so it sees every request. */
+	public static final int REQUEST_LOGGING = Ordered.HIGHEST_PRECEDENCE + 4;
+
 	/** Security headers wrap the response early, so every later response (redirects, rejections) carries them. */
 	public static final int SECURITY_HEADERS = Ordered.HIGHEST_PRECEDENCE + 10;
 

@@ -10,6 +10,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -125,6 +129,21 @@ public class HealthAutoConfiguration {
 		ReadinessCheck hardeningDatabaseReadinessCheck(DataSource dataSource, HealthProperties properties) {
 			int seconds = (int) Math.ceil(properties.getReadiness().getTimeout().toMillis() / 1000.0);
 			return new DataSourceReadinessCheck(dataSource, seconds);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	static class ReadinessMetersConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "hardeningReadinessMeters")
+		MeterBinder hardeningReadinessMeters(ReadinessRunner runner) {
+			return (registry) -> Gauge.builder("hardening.health.readiness.ready", runner,
+					(r) -> (r.lastReady() == null) ? Double.NaN : (r.lastReady() ? 1 : 0))
+				.description("1 when every readiness check was ready at the last probe, 0 when not")
+				.register(registry);
 		}
 
 	}

@@ -34,6 +34,8 @@ public class ReadinessRunner implements AutoCloseable {
 
 	private final Set<String> running = ConcurrentHashMap.newKeySet();
 
+	private volatile Boolean lastReady;
+
 	/**
 	 * Creates the runner.
 	 * @param checks the checks, names unique
@@ -67,7 +69,16 @@ public class ReadinessRunner implements AutoCloseable {
 			}
 			results.put(name, result);
 		});
+		this.lastReady = results.values().stream().allMatch(ReadinessResult::ready);
 		return results;
+	}
+
+	/**
+	 * Tells whether every check was ready at the last run.
+	 * @return the outcome of the last run, or {@code null} before the first
+	 */
+	public Boolean lastReady() {
+		return this.lastReady;
 	}
 
 	/**
