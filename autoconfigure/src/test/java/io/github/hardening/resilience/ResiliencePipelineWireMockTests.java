@@ -182,7 +182,7 @@ class ResiliencePipelineWireMockTests {
 		long start = System.nanoTime();
 		assertThatExceptionOfType(DownstreamUnavailableException.class)
 			.isThrownBy(() -> client.get().uri("/slow").retrieve().body(String.class))
-			.withCauseInstanceOf(ClientPipeline.AttemptTimeoutException.class);
+			.withCauseInstanceOf(ClientGuards.AttemptTimeoutException.class);
 		// Two 200 ms attempts; without the attempt timeout the call would wait out two 2 s responses.
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(3000));
 		this.server.verify(2, getRequestedFor(urlEqualTo("/slow")));
