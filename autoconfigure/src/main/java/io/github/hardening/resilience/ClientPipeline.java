@@ -5,13 +5,7 @@ import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
-import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
 import org.springframework.http.HttpHeaders;
@@ -30,16 +24,12 @@ public class ClientPipeline {
 
 	private final RetryBudget budget;
 
-	private final ExecutorService executor;
-
 	private final ResilienceCounters counters;
 
-	ClientPipeline(ClientSettings settings, ClientGuards guards, RetryBudget budget, ExecutorService executor,
-			ResilienceCounters counters) {
+	ClientPipeline(ClientSettings settings, ClientGuards guards, RetryBudget budget, ResilienceCounters counters) {
 		this.settings = settings;
 		this.guards = guards;
 		this.budget = budget;
-		this.executor = executor;
 		this.counters = counters;
 	}
 
@@ -79,10 +69,14 @@ public class ClientPipeline {
 			BufferedResponse response = null;
 			IOException failure = null;
 			try {
-				response = guarded(attempt, deadline, attempts);
+				response = this.guards.run(attempt, deadline, attempts);
 				if (!RetryRules.retryableStatus(response.getStatusCode().value())) {
 					return response;
 				}
+			}
+			catch (CircuitOpenException ex) {
+				this.counters.shortCircuited().increment();
+				throw ex;
 			}
 			catch (IOException ex) {
 				failure = ex;
@@ -129,84 +123,11 @@ public class ClientPipeline {
 	private DownstreamUnavailableException giveUp(BufferedResponse response, IOException failure,
 			Duration retryAfter, int attempts, String reason) {
 		String outcome = (response != null) ? "status " + response.getStatusCode().value()
-				: (failure instanceof AttemptTimeoutException) ? "attempt timeout" : "I/O error";
+				: (failure instanceof ClientGuards.AttemptTimeoutException) ? "attempt timeout" : "I/O error";
 		Duration wait = (retryAfter != null && retryAfter.getSeconds() >= 1) ? retryAfter : Duration.ofSeconds(1);
 		this.counters.unavailable().increment();
 		return new DownstreamUnavailableException(this.settings.name(),
 				"Call to '" + this.settings.name() + "' failed (" + outcome + "): " + reason, wait, attempts, failure);
-	}
-
-	private BufferedResponse guarded(Attempt attempt, long deadline, int attempts) throws IOException {
-		CircuitBreaker breaker = this.guards.breaker();
-		if (!breaker.tryAcquirePermission()) {
-			this.counters.shortCircuited().increment();
-			throw new CircuitOpenException(this.settings.name(), this.guards.remainingOpen(), attempts - 1);
-		}
-		try {
-			this.guards.bulkhead().acquirePermission();
-		}
-		catch (BulkheadFullException ex) {
-			breaker.releasePermission();
-			throw new DownstreamUnavailableException(this.settings.name(),
-					"Too many concurrent calls to '" + this.settings.name() + "'", Duration.ofSeconds(1), attempts - 1, ex);
-		}
-		long start = breaker.getCurrentTimestamp();
-		try {
-			BufferedResponse response = timed(attempt, deadline);
-			long took = breaker.getCurrentTimestamp() - start;
-			int status = response.getStatusCode().value();
-			if (RetryRules.failureStatus(status)) {
-				breaker.onError(took, breaker.getTimestampUnit(), new DownstreamStatusException(status));
-			}
-			else {
-				breaker.onSuccess(took, breaker.getTimestampUnit());
-			}
-			return response;
-		}
-		catch (IOException | RuntimeException ex) {
-			breaker.onError(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit(), ex);
-			throw ex;
-		}
-		finally {
-			this.guards.bulkhead().onComplete();
-		}
-	}
-
-	private BufferedResponse timed(Attempt attempt, long deadline) throws IOException {
-		long timeout = Math.min(this.guards.timeLimiter().getTimeLimiterConfig().getTimeoutDuration().toNanos(),
-				deadline - System.nanoTime());
-		if (timeout <= 0) {
-			throw new AttemptTimeoutException("No time left for an attempt within the total timeout");
-		}
-		Future<BufferedResponse> future = this.executor.submit(attempt::run);
-		try {
-			BufferedResponse response = future.get(timeout, TimeUnit.NANOSECONDS);
-			this.guards.timeLimiter().onSuccess();
-			return response;
-		}
-		catch (TimeoutException ex) {
-			// Interrupting stops a worker blocked on an interruptible read; otherwise it ends at the socket timeout.
-			future.cancel(true);
-			AttemptTimeoutException timeoutException = new AttemptTimeoutException(
-					"Attempt took longer than " + Duration.ofNanos(timeout));
-			this.guards.timeLimiter().onError(timeoutException);
-			throw timeoutException;
-		}
-		catch (ExecutionException ex) {
-			this.guards.timeLimiter().onError(ex.getCause());
-			if (ex.getCause() instanceof IOException io) {
-				throw io;
-			}
-			if (ex.getCause() instanceof RuntimeException runtime) {
-				throw runtime;
-			}
-			throw new IOException(ex.getCause());
-		}
-		catch (InterruptedException ex) {
-			future.cancel(true);
-			Thread.currentThread().interrupt();
-			throw new InterruptedIOException("Interrupted while waiting for the downstream");
-		}
 	}
 
 	private static void sleep(Duration delay) throws InterruptedIOException {
@@ -231,32 +152,6 @@ public class ClientPipeline {
 		 * @throws IOException when the attempt fails
 		 */
 		BufferedResponse run() throws IOException;
-
-	}
-
-	/**
-	 * An attempt took longer than the attempt timeout (or the time left of the total timeout).
-	 */
-	static class AttemptTimeoutException extends InterruptedIOException {
-
-		private static final long serialVersionUID = 1L;
-
-		AttemptTimeoutException(String message) {
-			super(message);
-		}
-
-	}
-
-	/**
-	 * Records a 5xx answer as a failure in the circuit breaker.
-	 */
-	static class DownstreamStatusException extends IOException {
-
-		private static final long serialVersionUID = 1L;
-
-		DownstreamStatusException(int status) {
-			super("Downstream answered " + status);
-		}
 
 	}
 

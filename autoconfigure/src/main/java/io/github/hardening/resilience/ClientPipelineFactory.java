@@ -56,8 +56,8 @@ class ClientPipelineFactory {
 		ClientSettings.RetrySettings retry = settings.retry();
 		RetryBudget budget = new RetryBudget(retry.budgetRatio(), retry.budgetMinPerSecond(), retry.budgetWindow(),
 				System::nanoTime);
-		return new ClientPipeline(settings, new ClientGuards(breaker, bulkhead, timeLimiter), budget, this.executor,
-				ResilienceCounters.of(this.metrics, name));
+		return new ClientPipeline(settings, new ClientGuards(name, breaker, bulkhead, timeLimiter, this.executor),
+				budget, ResilienceCounters.of(this.metrics, name));
 	}
 
 	static CircuitBreakerConfig breakerConfig(ClientSettings settings) {

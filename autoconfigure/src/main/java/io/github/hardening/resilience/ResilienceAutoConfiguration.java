@@ -25,6 +25,7 @@ import org.springframework.boot.web.client.RestClientCustomizer;
 import org.springframework.boot.web.client.RestTemplateCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestTemplate;
@@ -43,7 +44,7 @@ import io.github.hardening.core.ReadinessCheck;
 		"io.github.resilience4j.springboot3.timelimiter.autoconfigure.TimeLimiterAutoConfiguration" })
 @ConditionalOnProperty(prefix = "hardening", name = "enabled", matchIfMissing = true)
 @ConditionalOnProperty(prefix = "hardening.resilience", name = "enabled", matchIfMissing = true)
-@ConditionalOnClass({ CircuitBreakerRegistry.class, BulkheadRegistry.class, TimeLimiterRegistry.class })
+@ConditionalOnClass({ CircuitBreakerRegistry.class, BulkheadRegistry.class, TimeLimiterRegistry.class, HttpHeaders.class })
 @EnableConfigurationProperties(ResilienceProperties.class)
 public class ResilienceAutoConfiguration {
 
