@@ -50,8 +50,7 @@ class NormalizingStringDeserializer extends StdScalarDeserializer<String> implem
 			value = this.sanitizer.apply(value, null);
 		}
 		if (this.findings != null && value != null) {
-			String name = parser.currentName();
-			this.findings.inspectCurrentRequest("json " + ((name != null) ? name : "value"), value);
+			this.findings.inspectCurrentRequest("json", parser.currentName(), value);
 		}
 		return (this.policy != null) ? this.html.sanitize(this.policy, value) : value;
 	}

@@ -2,35 +2,41 @@ package io.github.hardening.sanitize;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
- * Parses a query string into decoded names and values without touching the request body, as
- * {@code getParameterMap()} would for a form post.
+ * Walks a query string's decoded names and values without touching the request body, as
+ * {@code getParameterMap()} would for a form post, and without building a map.
  */
 final class QueryParameters {
 
 	private QueryParameters() {
 	}
 
-	static Map<String, List<String>> parse(String query) {
-		Map<String, List<String>> parameters = new LinkedHashMap<>();
-		for (String pair : query.split("&")) {
-			if (pair.isEmpty()) {
-				continue;
+	static void forEach(String query, BiConsumer<String, String> action) {
+		int length = query.length();
+		int start = 0;
+		while (start < length) {
+			int end = query.indexOf('&', start);
+			if (end < 0) {
+				end = length;
 			}
-			int equals = pair.indexOf('=');
-			String name = decode((equals >= 0) ? pair.substring(0, equals) : pair);
-			String value = (equals >= 0) ? decode(pair.substring(equals + 1)) : "";
-			parameters.computeIfAbsent(name, (key) -> new ArrayList<>()).add(value);
+			if (end > start) {
+				int equals = query.indexOf('=', start);
+				if (equals < 0 || equals > end) {
+					equals = end;
+				}
+				action.accept(decode(query.substring(start, equals)),
+						(equals < end) ? decode(query.substring(equals + 1, end)) : "");
+			}
+			start = end + 1;
 		}
-		return parameters;
 	}
 
 	private static String decode(String value) {
+		if (value.indexOf('%') < 0 && value.indexOf('+') < 0) {
+			return value;
+		}
 		try {
 			return URLDecoder.decode(value, StandardCharsets.UTF_8);
 		}

@@ -9,6 +9,14 @@ import java.util.regex.Pattern;
  */
 public class SuspiciousInputDetector {
 
+	private static final int SCRIPT_BIT = 1;
+
+	private static final int SQL_BIT = 2;
+
+	private static final int TRAVERSAL_BIT = 4;
+
+	private static final int COMMAND_BIT = 8;
+
 	private static final Pattern SCRIPT = Pattern.compile(
 			"(?i)<\\s*/?\\s*script\\b|(?:java|vb)script\\s*:|<[^>]*\\son[a-z]+\\s*=|<\\s*(?:iframe|object|embed|svg)\\b");
 
@@ -29,41 +37,48 @@ public class SuspiciousInputDetector {
 	 * @return the kind, or {@code null} when none matches
 	 */
 	public SuspiciousKind detect(String value) {
-		if (value == null || !hasTrigger(value)) {
+		int possible = (value != null) ? possibleKinds(value) : 0;
+		if (possible == 0) {
 			return null;
 		}
-		if (SCRIPT.matcher(value).find()) {
+		if ((possible & SCRIPT_BIT) != 0 && SCRIPT.matcher(value).find()) {
 			return SuspiciousKind.SCRIPT;
 		}
-		if (PATH_TRAVERSAL.matcher(value).find()) {
+		if ((possible & TRAVERSAL_BIT) != 0 && PATH_TRAVERSAL.matcher(value).find()) {
 			return SuspiciousKind.PATH_TRAVERSAL;
 		}
-		if (SQL.matcher(value).find()) {
+		if ((possible & SQL_BIT) != 0 && SQL.matcher(value).find()) {
 			return SuspiciousKind.SQL;
 		}
-		if (COMMAND.matcher(value).find()) {
+		if ((possible & COMMAND_BIT) != 0 && COMMAND.matcher(value).find()) {
 			return SuspiciousKind.COMMAND;
 		}
 		return null;
 	}
 
-	// Every signature needs one of these characters or the word "union": most values are dismissed by one
-	// scan, without a regex.
-	private static boolean hasTrigger(String value) {
-		for (int i = 0; i < value.length(); i++) {
-			switch (value.charAt(i)) {
-				case '<', '\'', ';', '|', '`', '$', '.', '%', '&', ':', '/', '\\', '(':
-					return true;
-				case 'u', 'U':
-					if (value.regionMatches(true, i, "union", 0, 5)) {
-						return true;
-					}
-					break;
-				default:
-					break;
+	// One scan tells which signatures could match at all, so that ordinary values (and paths such as
+	// /api/search) are dismissed without running, or allocating, a regex.
+	static int possibleKinds(String value) {
+		int possible = 0;
+		int length = value.length();
+		for (int i = 0; i < length; i++) {
+			char c = value.charAt(i);
+			switch (c) {
+				case '<', ':' -> possible |= SCRIPT_BIT;
+				case '\'', '(' -> possible |= SQL_BIT;
+				case ';' -> possible |= SQL_BIT | COMMAND_BIT;
+				case '|', '`', '$', '&' -> possible |= COMMAND_BIT;
+				case '\\' -> possible |= TRAVERSAL_BIT;
+				case '.' -> possible |= (i + 1 < length && value.charAt(i + 1) == '.') ? TRAVERSAL_BIT : 0;
+				case '%' -> possible |= (i + 2 < length && value.charAt(i + 1) == '2'
+						&& (value.charAt(i + 2) == 'e' || value.charAt(i + 2) == 'E')) ? TRAVERSAL_BIT : 0;
+				case '/' -> possible |= value.startsWith("/etc/", i) ? TRAVERSAL_BIT : 0;
+				case 'u', 'U' -> possible |= value.regionMatches(true, i, "union", 0, 5) ? SQL_BIT : 0;
+				default -> {
+				}
 			}
 		}
-		return false;
+		return possible;
 	}
 
 }

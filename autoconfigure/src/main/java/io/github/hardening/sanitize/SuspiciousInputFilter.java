@@ -1,7 +1,6 @@
 package io.github.hardening.sanitize;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.FilterChain;
@@ -57,16 +56,14 @@ public class SuspiciousInputFilter extends HttpFilter {
 		}
 		request.setAttribute(SuspiciousInputFindings.MODE_ATTRIBUTE, mode);
 		try {
-			this.findings.inspect(request, "path", request.getRequestURI());
-			if (request.getQueryString() != null) {
+			this.findings.inspect(request, "path", null, request.getRequestURI());
+			String query = request.getQueryString();
+			if (query != null) {
 				// Only the query string: form bodies are not read here, so the body limits keep applying.
-				for (Map.Entry<String, List<String>> parameter : QueryParameters.parse(request.getQueryString())
-					.entrySet()) {
-					this.findings.inspect(request, "parameter name", parameter.getKey());
-					for (String value : parameter.getValue()) {
-						this.findings.inspect(request, "parameter " + parameter.getKey(), value);
-					}
-				}
+				QueryParameters.forEach(query, (name, value) -> {
+					this.findings.inspect(request, "parameter name", null, name);
+					this.findings.inspect(request, "parameter", name, value);
+				});
 			}
 		}
 		catch (SuspiciousInputException ex) {

@@ -53,11 +53,12 @@ public class SuspiciousInputFindings {
 	/**
 	 * Inspects one value of a request whose mode the filter has set.
 	 * @param request the request
-	 * @param where where the value came from, e.g. {@code parameter q} (never the value itself)
+	 * @param where where the value came from, e.g. {@code parameter} (never the value itself)
+	 * @param name the parameter or property name, or {@code null}
 	 * @param value the value
 	 * @throws SuspiciousInputException when it matches and the mode is block
 	 */
-	public void inspect(HttpServletRequest request, String where, String value) {
+	public void inspect(HttpServletRequest request, String where, String name, String value) {
 		Object mode = request.getAttribute(MODE_ATTRIBUTE);
 		if (mode == null || mode == DetectorMode.OFF) {
 			return;
@@ -67,22 +68,25 @@ public class SuspiciousInputFindings {
 			return;
 		}
 		this.counters.get(kind).increment();
+		// Described only on a match, so that inspecting clean values allocates nothing here.
+		String finding = kind.tag() + " in " + where + ((name != null) ? " " + name : "");
 		if (mode == DetectorMode.BLOCK) {
-			log(request, List.of(kind.tag() + " in " + where), "blocked");
+			log(request, List.of(finding), "blocked");
 			throw new SuspiciousInputException(kind);
 		}
-		findings(request).add(kind.tag() + " in " + where);
+		findings(request).add(finding);
 	}
 
 	/**
 	 * Inspects a value read while Spring MVC handles the current request (a JSON string).
 	 * @param where where the value came from
+	 * @param name the property name, or {@code null}
 	 * @param value the value
 	 */
-	public void inspectCurrentRequest(String where, String value) {
+	public void inspectCurrentRequest(String where, String name, String value) {
 		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
 		if (attributes instanceof ServletRequestAttributes servlet) {
-			inspect(servlet.getRequest(), where, value);
+			inspect(servlet.getRequest(), where, name, value);
 		}
 	}
 

@@ -61,10 +61,22 @@ public final class TextNormalizer {
 			return value;
 		}
 		String cleaned = removeControls(value, i);
-		if (this.form == null || Normalizer.isNormalized(cleaned, this.form)) {
+		if (this.form == null || (this.form == Normalizer.Form.NFC && isBelowCombiningMarks(cleaned, i))
+				|| Normalizer.isNormalized(cleaned, this.form)) {
 			return cleaned;
 		}
 		return Normalizer.normalize(cleaned, this.form);
+	}
+
+	// Every character below U+0300 (Latin-1, Latin Extended, IPA, spacing modifiers) is NFC-stable and
+	// composes with nothing before it, so Western European text skips the JDK's allocating quick check.
+	private static boolean isBelowCombiningMarks(String value, int from) {
+		for (int i = from; i < value.length(); i++) {
+			if (value.charAt(i) >= '\u0300') {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static String removeControls(String value, int from) {

@@ -54,6 +54,14 @@ class TextNormalizerTests {
 	}
 
 	@Test
+	void latinTextBelowCombiningMarksIsNfcWithoutChangeButNotNfkc() {
+		String latin = "Ærøskøbing, Łódź, Crème brûlée, Ñandú, ½ and x²";
+		assertThat(this.nfc.normalize(latin)).isSameAs(latin);
+		assertThat(this.nfkc.normalize(latin)).isEqualTo("Ærøskøbing, Łódź, Crème brûlée, Ñandú, 1⁄2 and x2");
+		assertThat(this.nfc.normalize("a\u0000é")).isEqualTo("aé");
+	}
+
+	@Test
 	void controlBetweenBaseAndCombiningMarkIsRemovedBeforeComposition() {
 		assertThat(this.nfc.normalize("e\u0007\u0301")).isEqualTo("\u00e9");
 	}
