@@ -2,6 +2,7 @@ package io.github.hardening.ratelimit;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import jakarta.servlet.DispatcherType;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -101,6 +102,18 @@ public class RateLimitAutoConfiguration {
 			RateLimitProperties.Ban ban = BanSettings.validated(properties.getBan());
 			return ban.isEnabled() ? new MemoryPenaltyBox(properties.getMaxKeys(), ban.getThreshold(), ban.getWindow(),
 					ban.getDuration()) : PenaltyBox.NONE;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterBinder.class)
+	static class MetersConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		RateLimitMeters rateLimitMeters(PenaltyBox penaltyBox) {
+			return new RateLimitMeters(penaltyBox);
 		}
 
 	}

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Set;
 
 import io.github.bucket4j.BucketConfiguration;
-import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
@@ -39,16 +38,6 @@ public record RateLimitPolicy(String name, List<PathPattern> paths, Set<String> 
 			}
 		}
 		return false;
-	}
-
-	/**
-	 * Returns the bucket key of a request, prefixed with the policy name so policies never share a bucket.
-	 * @param request the request
-	 * @return the key, or {@code null} when the request must be refused for lack of a key
-	 */
-	public String bucketKey(HttpServletRequest request) {
-		String key = this.keyResolver.resolve(request);
-		return (key != null) ? this.name + ":" + key : null;
 	}
 
 }

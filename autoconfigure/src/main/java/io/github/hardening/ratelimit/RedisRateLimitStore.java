@@ -24,10 +24,14 @@ public class RedisRateLimitStore implements RateLimitStore {
 
 	private final long timeoutNanos;
 
+	private final StoreLatency latency;
+
 	private volatile String lastError = "none";
 
-	RedisRateLimitStore(RedisConnector connector, RedisDecider decider, StoreBreaker breaker, Duration commandTimeout) {
+	RedisRateLimitStore(RedisConnector connector, RedisDecider decider, StoreBreaker breaker, Duration commandTimeout,
+			StoreLatency latency) {
 		this.connector = connector;
+		this.latency = latency;
 		this.decider = decider;
 		this.breaker = breaker;
 		this.timeoutNanos = commandTimeout.toNanos();
@@ -44,14 +48,17 @@ public class RedisRateLimitStore implements RateLimitStore {
 			future = this.decider.decide(policy, key, this.timeoutNanos);
 			long left = this.timeoutNanos - (System.nanoTime() - start);
 			RateLimitDecision decision = future.get(Math.max(0, left), TimeUnit.NANOSECONDS);
+			this.latency.record(System.nanoTime() - start, false);
 			this.breaker.success();
 			return decision;
 		}
 		catch (TimeoutException ex) {
 			future.cancel(false);
+			this.latency.record(System.nanoTime() - start, true);
 			throw failed("no answer within " + Duration.ofNanos(this.timeoutNanos).toMillis() + " ms", ex);
 		}
 		catch (ExecutionException ex) {
+			this.latency.record(System.nanoTime() - start, true);
 			throw failed(String.valueOf(ex.getCause()), ex.getCause());
 		}
 		catch (InterruptedException ex) {

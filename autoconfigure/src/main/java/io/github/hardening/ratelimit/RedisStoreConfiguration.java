@@ -7,6 +7,7 @@ import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -66,14 +67,15 @@ class RedisStoreConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(RateLimitStore.class)
 	RedisRateLimitStore redisRateLimitStore(RedisConnector connector, RateLimitProperties properties,
-			RateLimitRules rules) {
+			RateLimitRules rules, ObjectProvider<StoreLatency> latency) {
 		RateLimitProperties.Redis redis = properties.getRedis();
 		StoreBreaker breaker = new StoreBreaker(redis.getFailureThreshold(), redis.getOpenInterval().toNanos(),
 				System::nanoTime);
 		RedisDecider decider = (redis.getStrategy() == RateLimitProperties.RedisStrategy.CAS)
 				? new CasRedisDecider(connector, properties.getMaxKeys(), rules.longestWindow())
 				: new ScriptRedisDecider(connector);
-		return new RedisRateLimitStore(connector, decider, breaker, redis.getCommandTimeout());
+		return new RedisRateLimitStore(connector, decider, breaker, redis.getCommandTimeout(),
+				latency.getIfAvailable(() -> StoreLatency.NONE));
 	}
 
 	@Bean

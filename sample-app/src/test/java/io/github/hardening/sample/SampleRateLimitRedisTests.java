@@ -35,6 +35,8 @@ class SampleRateLimitRedisTests {
 			}
 			assertThat(admitted).isEqualTo(5);
 			assertThat(first.get("/actuator/hardening").body()).contains("\"type\":\"redis\"");
+			assertThat(first.get("/actuator/prometheus").body())
+				.containsPattern("hardening_rate_limit_store_latency_seconds_count\\{[^}]*outcome=\"success\"[^}]*} [1-9]");
 		}
 	}
 

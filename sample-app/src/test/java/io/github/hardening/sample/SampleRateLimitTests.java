@@ -51,6 +51,7 @@ class SampleRateLimitTests {
 		String metrics = http.get("/actuator/prometheus").body();
 		assertThat(metrics).containsPattern(
 				"hardening_rate_limit_requests_total\\{[^}]*outcome=\"rejected\"[^}]*policy=\"sample-limited\"[^}]*} [1-9]");
+		assertThat(metrics).contains("hardening_rate_limit_bans_active");
 		JsonNode report = JSON.readTree(http.get("/actuator/hardening").body()).path("features").path("rate-limit");
 		assertThat(report.path("enabled").asBoolean()).isTrue();
 		assertThat(report.path("settings").path("policies").get(0).path("name").asText()).isEqualTo("sample-limited");
