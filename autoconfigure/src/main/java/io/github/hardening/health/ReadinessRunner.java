@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -19,8 +18,8 @@ import io.github.hardening.core.ReadinessResult;
 
 /**
  * Runs every {@link ReadinessCheck} in parallel, each bounded by one timeout, so that a hung dependency
- * makes the instance unready instead of hanging the probe. A check still running from an earlier probe is
- * not started again: it is reported as not ready, which keeps hung calls from piling up threads.
+ * makes the instance unready instead of hanging the probe. A check still running from an earlier or a
+ * concurrent probe is not started again but awaited, which keeps hung calls from piling up threads.
  */
 public class ReadinessRunner implements AutoCloseable {
 
@@ -32,7 +31,7 @@ public class ReadinessRunner implements AutoCloseable {
 
 	private final Consumer<String> onFailure;
 
-	private final Set<String> running = ConcurrentHashMap.newKeySet();
+	private final Map<String, CompletableFuture<ReadinessResult>> inFlight = new ConcurrentHashMap<>();
 
 	private volatile Boolean lastReady;
 
@@ -102,11 +101,12 @@ public class ReadinessRunner implements AutoCloseable {
 	}
 
 	private CompletableFuture<ReadinessResult> start(ReadinessCheck check) {
-		String name = check.name();
-		if (!this.running.add(name)) {
-			return CompletableFuture.completedFuture(ReadinessResult.notReady(
-					"An earlier check has not finished yet (longer than " + this.timeoutMillis + " ms)"));
-		}
+		// A check still running (hung, or started by a concurrent probe) is awaited, not started again.
+		return this.inFlight.compute(check.name(),
+				(name, running) -> (running != null && !running.isDone()) ? running : submit(check));
+	}
+
+	private CompletableFuture<ReadinessResult> submit(ReadinessCheck check) {
 		try {
 			return CompletableFuture.supplyAsync(() -> {
 				try {
@@ -115,13 +115,9 @@ public class ReadinessRunner implements AutoCloseable {
 				catch (Exception ex) {
 					return ReadinessResult.notReady(ex.getClass().getSimpleName() + ": " + ex.getMessage());
 				}
-				finally {
-					this.running.remove(name);
-				}
 			}, this.executor);
 		}
 		catch (RuntimeException ex) {
-			this.running.remove(name);
 			return CompletableFuture.completedFuture(ReadinessResult.notReady("Could not start: " + ex.getMessage()));
 		}
 	}

@@ -73,11 +73,18 @@ public class HardeningJsonEncoder extends LogstashEncoder {
 
 	}
 
-	/** Masks the sensitive parts of text values. */
+	/** Masks the sensitive parts of text values, except in the fields the encoder itself fills with safe values. */
 	private record TextMasker(LogMasking masking) implements ValueMasker {
+
+		private static final java.util.Set<String> SAFE = java.util.Set.of("timestamp", "level", "logger", "thread",
+				"requestId", "traceId", "spanId");
 
 		@Override
 		public Object mask(JsonStreamContext context, Object value) {
+			if (context.hasCurrentName() && context.getParent() != null && context.getParent().inRoot()
+					&& SAFE.contains(context.getCurrentName())) {
+				return null;
+			}
 			if (value instanceof CharSequence text) {
 				String original = text.toString();
 				String masked = this.masking.maskValue(original);

@@ -3,6 +3,8 @@ package io.github.hardening.logging;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,13 +30,28 @@ public final class LogMasking {
 			"(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]+",
 			"eyJ[A-Za-z0-9_-]{5,}\\.eyJ[A-Za-z0-9_-]{5,}\\.[A-Za-z0-9_-]*");
 
+	private static final int KEY_CACHE_SIZE = 1024;
+
 	private final List<String> keys;
 
-	private final List<Pattern> patterns;
+	/** The built-in patterns, each run only when a cheap test says it can match: bearer, JWT, assignment. */
+	private final Pattern bearer;
 
-	private LogMasking(List<String> keys, List<Pattern> patterns) {
+	private final Pattern jwt;
+
+	private final Pattern assignment;
+
+	private final List<Pattern> extra;
+
+	/** Field names seen so far; names repeat on every line, normalising them each time would not. */
+	private final Map<String, Boolean> sensitiveNames = new ConcurrentHashMap<>();
+
+	private LogMasking(List<String> keys, Pattern assignment, List<Pattern> extra) {
 		this.keys = keys;
-		this.patterns = patterns;
+		this.bearer = Pattern.compile(DEFAULT_PATTERNS.get(0));
+		this.jwt = Pattern.compile(DEFAULT_PATTERNS.get(1));
+		this.assignment = assignment;
+		this.extra = extra;
 	}
 
 	/**
@@ -54,12 +71,11 @@ public final class LogMasking {
 				alternatives.add(Pattern.quote(key).replace("-", "\\E[-_.]?\\Q"));
 			}
 		}
-		List<Pattern> patterns = new ArrayList<>();
-		DEFAULT_PATTERNS.forEach((pattern) -> patterns.add(Pattern.compile(pattern)));
-		patterns.add(Pattern.compile("(?i)((?:" + String.join("|", alternatives)
-				+ ")[\"']?\\s*[:=]\\s*[\"']?)[^\\s\"',;&}]+"));
-		extraPatterns.forEach((pattern) -> patterns.add(Pattern.compile(pattern)));
-		return new LogMasking(List.copyOf(keys), List.copyOf(patterns));
+		Pattern assignment = Pattern.compile("(?i)((?:" + String.join("|", alternatives)
+				+ ")[\"']?\\s*[:=]\\s*[\"']?)[^\\s\"',;&}]+");
+		List<Pattern> extra = new ArrayList<>();
+		extraPatterns.forEach((pattern) -> extra.add(Pattern.compile(pattern)));
+		return new LogMasking(List.copyOf(keys), assignment, List.copyOf(extra));
 	}
 
 	/**
@@ -71,13 +87,22 @@ public final class LogMasking {
 		if (name == null) {
 			return false;
 		}
+		Boolean known = this.sensitiveNames.get(name);
+		if (known != null) {
+			return known;
+		}
 		String normalized = normalize(name);
+		boolean sensitive = false;
 		for (String key : this.keys) {
 			if (normalized.contains(key)) {
-				return true;
+				sensitive = true;
+				break;
 			}
 		}
-		return false;
+		if (this.sensitiveNames.size() < KEY_CACHE_SIZE) {
+			this.sensitiveNames.put(name, sensitive);
+		}
+		return sensitive;
 	}
 
 	/**
@@ -87,15 +112,39 @@ public final class LogMasking {
 	 */
 	public String maskValue(String value) {
 		String result = value;
-		for (Pattern pattern : this.patterns) {
-			Matcher matcher = pattern.matcher(result);
-			if (matcher.find()) {
-				boolean keepPrefix = matcher.groupCount() >= 1;
-				result = matcher.replaceAll((match) -> Matcher.quoteReplacement(
-						(keepPrefix && match.group(1) != null) ? match.group(1) + MASK : MASK));
-			}
+		if (containsIgnoreCase(result, "bearer")) {
+			result = mask(this.bearer, result);
+		}
+		if (result.contains("eyJ")) {
+			result = mask(this.jwt, result);
+		}
+		if (result.indexOf('=') >= 0 || result.indexOf(':') >= 0) {
+			result = mask(this.assignment, result);
+		}
+		for (Pattern pattern : this.extra) {
+			result = mask(pattern, result);
 		}
 		return result;
+	}
+
+	private static String mask(Pattern pattern, String text) {
+		Matcher matcher = pattern.matcher(text);
+		if (!matcher.find()) {
+			return text;
+		}
+		boolean keepPrefix = matcher.groupCount() >= 1;
+		return matcher.replaceAll((match) -> Matcher
+			.quoteReplacement((keepPrefix && match.group(1) != null) ? match.group(1) + MASK : MASK));
+	}
+
+	private static boolean containsIgnoreCase(String text, String lowerCaseWord) {
+		int last = text.length() - lowerCaseWord.length();
+		for (int i = 0; i <= last; i++) {
+			if (text.regionMatches(true, i, lowerCaseWord, 0, lowerCaseWord.length())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static String normalize(String key) {

@@ -53,7 +53,7 @@ class ReadinessRunnerTests {
 	}
 
 	@Test
-	void hungCheckIsNotStartedAgainUntilItReturns() {
+	void hungCheckIsAwaitedNotStartedAgainUntilItReturns() {
 		AtomicInteger started = new AtomicInteger();
 		ReadinessRunner runner = runner(100, named("hung", () -> {
 			started.incrementAndGet();
@@ -62,8 +62,9 @@ class ReadinessRunnerTests {
 		runner.run();
 		ReadinessResult second = runner.run().get("hung");
 		assertThat(second.ready()).isFalse();
-		assertThat(second.details().get("reason").toString()).contains("earlier check has not finished");
+		assertThat(second.details().get("reason").toString()).contains("No answer within 100 ms");
 		assertThat(started).hasValue(1);
+		assertThat(runner.lastReady()).isFalse();
 	}
 
 	@Test
