@@ -7,11 +7,16 @@ import java.util.Properties;
 
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.utility.DockerImageName;
 
 /**
  * Finds a PostgreSQL database for tests, in this order: env {@code HARDENING_TEST_JDBC_URL} (user and
  * password may be in the URL); a server on {@code 127.0.0.1:5432} with database {@code test} accepting user
- * {@code postgres} or {@code root}. Without one, the calling test is skipped with a message, unless env
+ * {@code postgres} or {@code root}; a Testcontainers {@code postgres:16-alpine} when a Docker engine is
+ * reachable. Without one, the calling test is skipped with a message, unless env
  * {@code HARDENING_REQUIRE_JDBC=true}, in which case it fails.
  */
 public final class JdbcTestSupport {
@@ -19,6 +24,8 @@ public final class JdbcTestSupport {
 	private static final String LOCAL_URL = "jdbc:postgresql://127.0.0.1:5432/test";
 
 	private static String found;
+
+	private static GenericContainer<?> container;
 
 	private JdbcTestSupport() {
 	}
@@ -33,8 +40,8 @@ public final class JdbcTestSupport {
 			found = locate();
 		}
 		if (found == null) {
-			String message = "No PostgreSQL for this test: set HARDENING_TEST_JDBC_URL or run PostgreSQL on "
-					+ "127.0.0.1:5432 with a database 'test'.";
+			String message = "No PostgreSQL for this test: set HARDENING_TEST_JDBC_URL, run PostgreSQL on "
+					+ "127.0.0.1:5432 with a database 'test', or make a Docker engine reachable for Testcontainers.";
 			if (Boolean.parseBoolean(System.getenv("HARDENING_REQUIRE_JDBC"))) {
 				Assertions.fail(message + " (HARDENING_REQUIRE_JDBC=true)");
 			}
@@ -54,7 +61,26 @@ public final class JdbcTestSupport {
 				return url;
 			}
 		}
-		return null;
+		return startContainer();
+	}
+
+	private static String startContainer() {
+		try {
+			if (!DockerClientFactory.instance().isDockerAvailable()) {
+				return null;
+			}
+			container = new GenericContainer<>(DockerImageName.parse("postgres:16-alpine"))
+				.withEnv("POSTGRES_DB", "test")
+				.withEnv("POSTGRES_HOST_AUTH_METHOD", "trust")
+				.withExposedPorts(5432)
+				.waitingFor(Wait.forLogMessage(".*database system is ready to accept connections.*", 2));
+			container.start();
+			return "jdbc:postgresql://" + container.getHost() + ":" + container.getMappedPort(5432)
+					+ "/test?user=postgres";
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
 	}
 
 	private static boolean answers(String url) {
