@@ -28,6 +28,8 @@
 #   THREADS, CONNECTIONS  wrk -t and -c                                    (default 2, 32)
 #   PATHS           space-separated GET paths, one scenario each  (default /api/hello /api/generous)
 #                   /api/generous is rate limited (memory store) by a limit never reached
+#   POST_PATHS      space-separated paths that get a small JSON POST each  (default /api/comments)
+#   POST_BODY       the JSON body of those POSTs                            (default a 55-byte comment)
 #   JAVA_OPTS       flags of both JVMs                                     (default -Xms512m -Xmx512m)
 #   ON_ARGS, OFF_ARGS  extra application arguments of one JVM, e.g.
 #                   ON_ARGS=--hardening.headers.enabled=false to measure the rest (default none)
@@ -48,6 +50,8 @@ ROUND_SECONDS=${ROUND_SECONDS:-20}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
 PATHS=${PATHS:-/api/hello /api/generous}
+POST_PATHS=${POST_PATHS-/api/comments}
+POST_BODY=${POST_BODY:-'{"author":"Ann","body":"<p>Hello <b>there</b></p>"}'}
 JAVA_OPTS=${JAVA_OPTS:--Xms512m -Xmx512m}
 ON_ARGS=${ON_ARGS:-}
 OFF_ARGS=${OFF_ARGS:-}
@@ -153,11 +157,13 @@ check_switch() {
 # Runs wrk with GET on one variant, keeping its output in $RUN_DIR/<name>.txt, followed by a line
 # "jvm-cpu-ticks: N" with the CPU time the JVM used meanwhile.
 run_get() {
-	local variant=$1 path=$2 seconds=$3 name=$4
+	local variant=$1 path=$2 seconds=$3 name=$4 script=${5:-}
 	local out="$RUN_DIR/$name.txt" before
+	local -a extra=()
+	[[ -z $script ]] || extra=(-s "$script")
 	before=$(cpu_ticks "$variant")
-	wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --latency "http://127.0.0.1:${PORT[$variant]}$path" >"$out" \
-		|| die "wrk failed, see $out"
+	wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --latency "${extra[@]}" \
+		"http://127.0.0.1:${PORT[$variant]}$path" >"$out" || die "wrk failed, see $out"
 	echo "jvm-cpu-ticks: $(($(cpu_ticks "$variant") - before))" >>"$out"
 	if grep -q 'Non-2xx or 3xx responses' "$out"; then
 		die "hardening=$variant answered non-2xx on $path: $(grep 'Non-2xx' "$out")"
@@ -195,14 +201,26 @@ median() {
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
 
+# The wrk script of the JSON POST scenarios (wrk sends the same request on every connection).
+write_post_script() {
+	local body=${POST_BODY//\\/\\\\}
+	body=${body//\'/\\\'}
+	printf "wrk.method = 'POST'\nwrk.body = '%s'\nwrk.headers['Content-Type'] = 'application/json'\n" "$body" \
+		>"$RUN_DIR/post.lua"
+}
+
 warm_up() {
-	local paths=($PATHS) variant path
-	local each=$((WARMUP_SECONDS / ${#paths[@]}))
+	local paths=($PATHS) posts=($POST_PATHS) variant path
+	local each=$((WARMUP_SECONDS / (${#paths[@]} + ${#posts[@]})))
 	((each > 0)) || each=1
 	for variant in on off; do
 		for path in "${paths[@]}"; do
 			log "warming hardening=$variant on $path for ${each} s"
 			run_get "$variant" "$path" "$each" "warmup-$variant-${path//\//_}"
+		done
+		for path in "${posts[@]}"; do
+			log "warming hardening=$variant on POST $path for ${each} s"
+			run_get "$variant" "$path" "$each" "warmup-$variant-post-${path//\//_}" "$RUN_DIR/post.lua"
 		done
 	done
 }
@@ -210,19 +228,21 @@ warm_up() {
 # Alternates on and off for one path, ROUNDS times, the first of each pair alternating too (on/off, off/on,
 # ...), so that a steady drift of the machine's speed favours neither.
 scenario_get() {
-	local path=$1 round order variant rps p99 cpu name
+	local path=$1 script=${2:-} round order variant rps p99 cpu name
+	local method=GET
+	[[ -z $script ]] || method=POST
 	local -a tput_ratios=() p99_ratios=() cpu_ratios=()
 	declare -A r_rps r_p99 r_cpu
-	say '\nGET %s  (wrk -t%s -c%s, %s s per run; CPU = server JVM CPU time per request)\n' "$path" "$THREADS" \
-		"$CONNECTIONS" "$ROUND_SECONDS"
+	say '\n%s %s  (wrk -t%s -c%s, %s s per run; CPU = server JVM CPU time per request)\n' "$method" "$path" \
+		"$THREADS" "$CONNECTIONS" "$ROUND_SECONDS"
 	say '%-6s %10s %10s %6s %10s %10s %6s %10s %10s %6s\n' round "req/s on" "req/s off" ratio "p99 on ms" \
 		"p99 off ms" ratio "CPU on us" "CPU off us" ratio
 	for ((round = 1; round <= ROUNDS; round++)); do
 		if ((round % 2)); then order="on off"; else order="off on"; fi
 		for variant in $order; do
 			log "round $round: hardening=$variant, $path"
-			name="round$round-$variant-${path//\//_}"
-			run_get "$variant" "$path" "$ROUND_SECONDS" "$name"
+			name="round$round-$variant-${method,,}-${path//\//_}"
+			run_get "$variant" "$path" "$ROUND_SECONDS" "$name" "$script"
 			read -r rps p99 cpu < <(parse_wrk "$RUN_DIR/$name.txt")
 			r_rps[$variant]=$rps
 			r_p99[$variant]=$p99
@@ -240,8 +260,8 @@ scenario_get() {
 	p99r=$(printf '%s\n' "${p99_ratios[@]}" | median)
 	cpur=$(printf '%s\n' "${cpu_ratios[@]}" | median)
 	verdict=$(awk -v r="$tput" -v g="$GOAL" 'BEGIN { print (r >= g) ? "PASS" : "MISS" }')
-	say 'GET %s: median throughput ratio on/off %s (%s, goal >= %s); median p99 ratio on/off %s;' \
-		"$path" "$tput" "$verdict" "$GOAL" "$p99r"
+	say '%s %s: median throughput ratio on/off %s (%s, goal >= %s); median p99 ratio on/off %s;' \
+		"$method" "$path" "$tput" "$verdict" "$GOAL" "$p99r"
 	say ' median CPU per request ratio on/off %s\n' "$cpur"
 }
 
@@ -258,10 +278,14 @@ main() {
 		"$(nproc)" "$(java -version 2>&1 | head -n 1)" "$JAVA_OPTS" "--hardening.enabled=true $ON_ARGS" \
 		"--hardening.enabled=false $OFF_ARGS"
 	check_switch
+	write_post_script
 	warm_up
 	local path
 	for path in $PATHS; do
 		scenario_get "$path"
+	done
+	for path in $POST_PATHS; do
+		scenario_get "$path" "$RUN_DIR/post.lua"
 	done
 }
 
