@@ -7,9 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.util.StringUtils;
 import org.springframework.web.util.pattern.PathPattern;
@@ -21,8 +18,6 @@ import org.springframework.web.util.pattern.PatternParseException;
  * value and how to fix it.
  */
 final class SignedUrlMapper {
-
-	private static final Log logger = LogFactory.getLog(SignedUrlMapper.class);
 
 	static final String PREFIX = "hardening.signed-url.";
 
@@ -39,8 +34,7 @@ final class SignedUrlMapper {
 						properties.getSigningKeyId(), "No key is listed in " + PREFIX + "keys. " + GENERATE_HINT
 								+ " and add it as " + PREFIX + "keys[0].id/secret.");
 			}
-			logger.warn("No " + PREFIX + "keys configured: signing URLs with a random key generated at startup. "
-					+ "Links will not survive a restart and will not work across instances. " + GENERATE_HINT);
+			// The startup audit reports it: a warning in warn mode, a refusal to start in strict mode.
 			return SigningKeys.ephemeral();
 		}
 		Map<String, byte[]> secrets = new LinkedHashMap<>();

@@ -34,6 +34,8 @@ public class UrlSigner {
 
 	private final Clock clock;
 
+	private final List<String> reserved;
+
 	private final SecureRandom random = new SecureRandom();
 
 	/**
@@ -47,6 +49,7 @@ public class UrlSigner {
 		this.policy = policy;
 		this.names = policy.parameters();
 		this.clock = clock;
+		this.reserved = this.names.validated();
 	}
 
 	/**
@@ -64,10 +67,9 @@ public class UrlSigner {
 		if (expires <= now || expires - now > this.policy.maxTtl().toSeconds()) {
 			throw new IllegalArgumentException("a link lives more than 0s and at most " + this.policy.maxTtl());
 		}
-		List<String> reserved = this.names.validated();
 		List<String[]> params = new ArrayList<>();
 		for (String[] pair : UrlCanonicalizer.parameters(spec.query)) {
-			if (reserved.contains(pair[0])) {
+			if (this.reserved.contains(pair[0])) {
 				throw new IllegalArgumentException("the query already holds the parameter '" + pair[0] + "'");
 			}
 			params.add(encoded(pair[0], pair[1]));
