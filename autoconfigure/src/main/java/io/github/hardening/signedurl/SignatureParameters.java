@@ -58,10 +58,22 @@ record SignatureParameters(String expires, String keyId, String signature, Strin
 			}
 			signed.add(pair);
 		}
-		if (expires == null || keyId == null || signature == null || !expires.matches("[0-9]{1,12}")) {
+		if (expires == null || keyId == null || signature == null || !isEpochSeconds(expires)) {
 			return null;
 		}
 		return new SignatureParameters(expires, keyId, signature, nonce, client, user, signed);
+	}
+
+	private static boolean isEpochSeconds(String text) {
+		if (text.isEmpty() || text.length() > 12) {
+			return false;
+		}
+		for (int i = 0; i < text.length(); i++) {
+			if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+				return false;
+			}
+		}
+		return true;
 	}
 
 }

@@ -31,7 +31,13 @@ public final class UrlCanonicalizer {
 		StringBuilder result = new StringBuilder(rawPath.length() + 8);
 		String[] segments = rawPath.substring(1).split("/", -1);
 		for (int i = 0; i < segments.length; i++) {
-			byte[] decoded = decode(segments[i], false);
+			String segment = segments[i];
+			if (!segment.isEmpty() && isUnreserved(segment) && !segment.equals(".") && !segment.equals("..")) {
+				// The common case: nothing to decode or encode.
+				result.append('/').append(segment);
+				continue;
+			}
+			byte[] decoded = decode(segment, false);
 			boolean last = i == segments.length - 1;
 			if (decoded.length == 0 && !last) {
 				throw new IllegalArgumentException("empty path segment");
@@ -69,8 +75,7 @@ public final class UrlCanonicalizer {
 			int eq = part.indexOf('=');
 			String name = (eq >= 0) ? part.substring(0, eq) : part;
 			String value = (eq >= 0) ? part.substring(eq + 1) : "";
-			result.add(new String[] { new String(decode(name, true), StandardCharsets.UTF_8),
-					new String(decode(value, true), StandardCharsets.UTF_8) });
+			result.add(new String[] { decodeText(name), decodeText(value) });
 		}
 		return result;
 	}
@@ -82,6 +87,9 @@ public final class UrlCanonicalizer {
 	 * @return the encoded value
 	 */
 	public static String encode(String value) {
+		if (isUnreserved(value)) {
+			return value;
+		}
 		StringBuilder result = new StringBuilder(value.length() + 8);
 		encode(value.getBytes(StandardCharsets.UTF_8), result);
 		return result.toString();
@@ -98,6 +106,21 @@ public final class UrlCanonicalizer {
 				out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
 			}
 		}
+	}
+
+	private static String decodeText(String text) {
+		return isUnreserved(text) ? text : new String(decode(text, true), StandardCharsets.UTF_8);
+	}
+
+	private static boolean isUnreserved(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
+					|| c == '.' || c == '_' || c == '~')) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static byte[] decode(String text, boolean plusIsSpace) {
