@@ -37,6 +37,9 @@ public final class HardeningFilterOrder {
 	/** Rate limits after CORS (preflights are answered first) and after load shedding, before security. */
 	public static final int RATE_LIMIT = Ordered.HIGHEST_PRECEDENCE + 40;
 
+	/** Verifies signed URLs after rate limiting (a flood of forged links is throttled first), before body limits. */
+	public static final int SIGNED_URL = Ordered.HIGHEST_PRECEDENCE + 45;
+
 	/** Limits the request body size after the request id, client address, headers, HTTPS and CORS filters. */
 	public static final int REQUEST_LIMITS = Ordered.HIGHEST_PRECEDENCE + 50;
 

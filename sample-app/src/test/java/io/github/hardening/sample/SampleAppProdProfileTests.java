@@ -15,9 +15,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The {@code prod} profile starts under the strict audit, redirects plain HTTP and keeps probes reachable.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "management.server.port=0",
+		"SAMPLE_SIGNING_SECRET=" + SampleAppProdProfileTests.TEST_SECRET })
 @ActiveProfiles("prod")
 class SampleAppProdProfileTests {
+
+	/** A test-only signing secret (32 bytes, base64), standing in for the environment variable. */
+	static final String TEST_SECRET = "dGVzdC1vbmx5LXNpZ25pbmctc2VjcmV0LTAxMjM0NTY=";
 
 	@LocalServerPort
 	int port;

@@ -19,7 +19,8 @@ class SampleJsonLogsTests {
 	@Test
 	void prodProfilePrintsOnlyJsonLinesWithAccessLogFields() throws Exception {
 		List<JsonNode> lines;
-		try (SampleProcess sample = SampleProcess.start("--spring.profiles.active=prod", "--management.server.port=0")) {
+		try (SampleProcess sample = SampleProcess.start("--spring.profiles.active=prod", "--management.server.port=0",
+				"--SAMPLE_SIGNING_SECRET=" + SampleAppProdProfileTests.TEST_SECRET)) {
 			Http http = sample.http();
 			int status = http.send(http.request("/api/hello")
 				.header("X-Forwarded-Proto", "https")

@@ -1,0 +1,60 @@
+package io.github.hardening.signedurl;
+
+import java.time.Duration;
+
+import io.lettuce.core.RedisURI;
+
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
+
+/**
+ * Builds the Redis single-use store, finding Redis in {@code hardening.signed-url.redis.url} or else in the
+ * application's {@code spring.data.redis.*} settings.
+ */
+final class SignedUrlRedis {
+
+	private static final String PREFIX = "hardening.signed-url.redis.";
+
+	private SignedUrlRedis() {
+	}
+
+	static RedisNonceStore store(SignedUrlProperties.Redis redis, Environment environment) {
+		Duration timeout = redis.getCommandTimeout();
+		if (timeout == null || timeout.toMillis() < 1 || timeout.compareTo(Duration.ofSeconds(10)) > 0) {
+			throw new InvalidConfigurationPropertyValueException(PREFIX + "command-timeout", timeout,
+					"Give a timeout between 1ms and 10s, e.g. 500ms.");
+		}
+		if (!StringUtils.hasText(redis.getKeyPrefix())) {
+			throw new InvalidConfigurationPropertyValueException(PREFIX + "key-prefix", redis.getKeyPrefix(),
+					"Give a key prefix, e.g. hardening:su:.");
+		}
+		String url = url(redis.getUrl(), environment);
+		try {
+			RedisURI.create(url);
+		}
+		catch (RuntimeException ex) {
+			throw new InvalidConfigurationPropertyValueException(PREFIX + "url", "(not shown)",
+					"Give a Redis URL such as redis://127.0.0.1:6379: " + ex.getMessage());
+		}
+		return new RedisNonceStore(url, redis.getKeyPrefix(), timeout);
+	}
+
+	private static String url(String configured, Environment environment) {
+		if (StringUtils.hasText(configured)) {
+			return configured.trim();
+		}
+		String url = environment.getProperty("spring.data.redis.url");
+		if (StringUtils.hasText(url)) {
+			return url.trim();
+		}
+		String password = environment.getProperty("spring.data.redis.password");
+		String username = environment.getProperty("spring.data.redis.username", "");
+		boolean ssl = environment.getProperty("spring.data.redis.ssl.enabled", Boolean.class, false);
+		return (ssl ? "rediss://" : "redis://") + (StringUtils.hasText(password) ? username + ":" + password + "@" : "")
+				+ environment.getProperty("spring.data.redis.host", "localhost") + ":"
+				+ environment.getProperty("spring.data.redis.port", "6379") + "/"
+				+ environment.getProperty("spring.data.redis.database", "0");
+	}
+
+}
