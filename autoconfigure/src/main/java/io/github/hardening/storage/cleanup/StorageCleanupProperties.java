@@ -155,6 +155,12 @@ public class StorageCleanupProperties {
 		private String name = "hardening-storage-cleanup";
 
 		/**
+		 * Shortest time a scheduled run holds the lock, so that an instance whose tick comes a little later
+		 * (clock skew, a cron tick) does not run the same tick again; below the maximum run time.
+		 */
+		private Duration atLeastFor = Duration.ofSeconds(30);
+
+		/**
 		 * Table of the JDBC lock.
 		 */
 		private String tableName = "shedlock";
@@ -186,6 +192,14 @@ public class StorageCleanupProperties {
 
 		public void setName(String name) {
 			this.name = name;
+		}
+
+		public Duration getAtLeastFor() {
+			return this.atLeastFor;
+		}
+
+		public void setAtLeastFor(Duration atLeastFor) {
+			this.atLeastFor = atLeastFor;
 		}
 
 		public String getTableName() {
