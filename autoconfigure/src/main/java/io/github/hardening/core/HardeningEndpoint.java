@@ -19,7 +19,7 @@ public class HardeningEndpoint {
 	/** Every feature this starter knows; those without a contributor are reported as switched off. */
 	static final List<String> KNOWN_FEATURES = List.of("client-ip", "headers", "https", "cors", "sanitize",
 			"rate-limit", "health", "shutdown", "logging", "limits", "resilience", "load-shedding",
-			"signed-url", "storage");
+			"signed-url", "storage", "storage-cleanup");
 
 	private final HardeningMode mode;
 

@@ -1,0 +1,281 @@
+package io.github.hardening.storage.cleanup;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The walker on real files under a temporary folder, aged by setting their modification times.
+ */
+class CleanupWalkerTests {
+
+	private static final Duration DAY = Duration.ofDays(1);
+
+	@TempDir
+	Path temp;
+
+	private Path root;
+
+	private CleanupWalker walker = new CleanupWalker(Clock.systemUTC(), FreeSpaceSource.FILE_STORES);
+
+	private Path root() throws IOException {
+		if (this.root == null) {
+			this.root = Files.createDirectories(this.temp.resolve("root")).toRealPath();
+		}
+		return this.root;
+	}
+
+	@Test
+	void oldFilesGoYoungFilesAndExcludedGlobsStay() throws IOException {
+		Path old = file("old.txt", 10, Duration.ofDays(3));
+		Path young = file("young.txt", 10, Duration.ofHours(1));
+		Path kept = file("old.keep", 10, Duration.ofDays(3));
+		CleanupReport report = run(rule(List.of(), List.of("*.keep"), 1, -1), false);
+		assertThat(old).doesNotExist();
+		assertThat(young).exists();
+		assertThat(kept).exists();
+		assertThat(report.filesDeleted()).isEqualTo(1);
+		assertThat(report.bytesDeleted()).isEqualTo(10);
+		assertThat(report.deleted()).containsExactly("old.txt");
+		assertThat(report.failures()).isZero();
+	}
+
+	@Test
+	void onlyIncludedFilesAtOrBelowTheMinimumDepthGo() throws IOException {
+		Path shallow = file("shallow.tmp", 1, Duration.ofDays(3));
+		Path deep = file("a/deep.tmp", 1, Duration.ofDays(3));
+		Path other = file("a/deep.log", 1, Duration.ofDays(3));
+		run(rule(List.of("*.tmp"), List.of(), 2, -1), false);
+		assertThat(shallow).exists();
+		assertThat(deep).doesNotExist();
+		assertThat(other).exists();
+	}
+
+	@Test
+	void emptyFoldersGoButNeverTheRulesFolder() throws IOException {
+		file("a/b/old.txt", 1, Duration.ofDays(3));
+		Files.createDirectories(root().resolve("empty"));
+		Path young = file("c/young.txt", 1, Duration.ofMinutes(1));
+		CleanupReport report = run(rule(List.of(), List.of(), 1, -1), false);
+		assertThat(root().resolve("a")).doesNotExist();
+		assertThat(root().resolve("empty")).doesNotExist();
+		assertThat(young).exists();
+		assertThat(root()).isDirectory();
+		assertThat(report.directoriesDeleted()).isEqualTo(3);
+		file("x/old.txt", 1, Duration.ofDays(3));
+		run(rule(List.of(), List.of(), 1, -1), false);
+		assertThat(root()).isDirectory();
+		assertThat(root().resolve("x")).doesNotExist();
+	}
+
+	@Test
+	void quotaDeletesTheOldestFilesFirst() throws IOException {
+		for (int i = 1; i <= 5; i++) {
+			file("f" + i + ".bin", 100, Duration.ofMinutes(10L * i));
+		}
+		CleanupReport report = run(rule(List.of(), List.of(), 1, 250), false);
+		assertThat(report.deleted()).containsExactly("f5.bin", "f4.bin", "f3.bin");
+		assertThat(root().resolve("f1.bin")).exists();
+		assertThat(root().resolve("f2.bin")).exists();
+	}
+
+	@Test
+	void aLinkToAnOutsideFolderOfOldFilesLeavesTheOutsideUntouched() throws IOException {
+		Path outside = Files.createDirectories(this.temp.resolve("outside"));
+		Path victim = Files.writeString(outside.resolve("precious.txt"), "x");
+		Files.setLastModifiedTime(victim, ago(Duration.ofDays(30)));
+		Path dirLink = Files.createSymbolicLink(root().resolve("escape"), outside);
+		Path fileLink = Files.createSymbolicLink(root().resolve("file-link"), victim);
+		Files.setLastModifiedTime(outside, ago(Duration.ofDays(30)));
+		CleanupReport report = run(rule(List.of(), List.of(), 1, 0), false);
+		assertThat(victim).exists();
+		assertThat(dirLink).isSymbolicLink();
+		assertThat(fileLink).isSymbolicLink();
+		assertThat(report.filesDeleted()).isZero();
+	}
+
+	@Test
+	void aFileRewrittenDuringTheScanSurvives() throws IOException {
+		Path victim = file("busy.log", 10, Duration.ofDays(3));
+		CleanupWalker touching = new CleanupWalker(new DuringVisit(() -> {
+			Files.writeString(victim, "rewritten");
+			Files.setLastModifiedTime(victim, FileTime.from(Instant.now()));
+		}), FreeSpaceSource.FILE_STORES);
+		CleanupReport report = touching.run(rule(List.of(), List.of(), 1, -1), false, false, Duration.ofMinutes(1));
+		assertThat(victim).hasContent("rewritten");
+		assertThat(report.filesDeleted()).isZero();
+	}
+
+	@Test
+	void aFileThatVanishesDuringTheScanIsNotAnError() throws IOException {
+		Path victim = file("gone.log", 10, Duration.ofDays(3));
+		CleanupWalker deleting = new CleanupWalker(new DuringVisit(() -> Files.deleteIfExists(victim)),
+				FreeSpaceSource.FILE_STORES);
+		CleanupReport report = deleting.run(rule(List.of(), List.of(), 1, -1), false, false, Duration.ofMinutes(1));
+		assertThat(report.failures()).isZero();
+		assertThat(report.filesDeleted()).isZero();
+	}
+
+	@Test
+	void dryRunDeletesNothingAndReportsExactlyWhatARealRunThenDeletes() throws IOException {
+		for (int i = 0; i < 20; i++) {
+			file("d" + (i % 3) + "/f" + i + ".dat", 50, Duration.ofHours(6L * i));
+		}
+		CleanupRule rule = rule(List.of(), List.of("*7.dat"), 1, 400);
+		CleanupReport dry = run(rule, true);
+		try (Stream<Path> files = Files.walk(root())) {
+			assertThat(files.filter(Files::isRegularFile).count()).isEqualTo(20);
+		}
+		CleanupReport real = run(rule, false);
+		assertThat(dry.dryRun()).isTrue();
+		assertThat(dry.filesDeleted()).isPositive();
+		assertThat(real.deleted()).containsExactlyInAnyOrderElementsOf(dry.deleted());
+		assertThat(real.bytesDeleted()).isEqualTo(dry.bytesDeleted());
+	}
+
+	@Test
+	void aPressureRunDeletesOldestFirstAndStopsOnceAboveTheThreshold() throws IOException {
+		for (int i = 1; i <= 10; i++) {
+			file("p" + i + ".bin", 1000, Duration.ofHours(i));
+		}
+		FreeSpaceSource fake = new FreeSpaceSource() {
+
+			@Override
+			public long usableBytes(Path folder) throws IOException {
+				return 10_000 - folderSize(folder);
+			}
+
+			@Override
+			public long totalBytes(Path folder) {
+				return 10_000;
+			}
+
+		};
+		CleanupWalker pressured = new CleanupWalker(Clock.systemUTC(), fake);
+		CleanupRule rule = new CleanupRule("t", root(), new CleanupRule.Selection(List.of(), List.of(), 1, AgeBy.MODIFIED),
+				new CleanupRule.Retention(Duration.ofDays(30), -1, true, FreeSpaceThreshold.parse("35%"),
+						Duration.ofMinutes(30)));
+		assertThat(pressured.underPressure(rule)).isTrue();
+		CleanupReport report = pressured.run(rule, false, true, Duration.ofMinutes(1));
+		assertThat(report.deleted()).containsExactly("p10.bin", "p9.bin", "p8.bin", "p7.bin");
+		assertThat(pressured.underPressure(rule)).isFalse();
+		assertThat(report.pressure()).isTrue();
+	}
+
+	@Test
+	void aRunPastItsMaximumTimeStopsAndSaysItWasCutShort() throws IOException {
+		for (int i = 0; i < 50; i++) {
+			file("f" + i, 1, Duration.ofDays(3));
+		}
+		AtomicInteger ticks = new AtomicInteger();
+		Instant start = Instant.now();
+		Clock slow = new Clock() {
+
+			@Override
+			public Instant instant() {
+				return start.plusSeconds(ticks.getAndIncrement());
+			}
+
+			@Override
+			public java.time.ZoneId getZone() {
+				return ZoneOffset.UTC;
+			}
+
+			@Override
+			public Clock withZone(java.time.ZoneId zone) {
+				return this;
+			}
+
+		};
+		CleanupReport report = new CleanupWalker(slow, FreeSpaceSource.FILE_STORES)
+			.run(rule(List.of(), List.of(), 1, -1), false, false, Duration.ofSeconds(10));
+		assertThat(report.cutShort()).isTrue();
+		assertThat(report.filesDeleted()).isBetween(1L, 49L);
+	}
+
+	private CleanupReport run(CleanupRule rule, boolean dryRun) {
+		return this.walker.run(rule, dryRun, false, Duration.ofMinutes(1));
+	}
+
+	private CleanupRule rule(List<String> include, List<String> exclude, int minDepth, long quota) throws IOException {
+		return new CleanupRule("test", root(), new CleanupRule.Selection(include, exclude, minDepth, AgeBy.MODIFIED),
+				new CleanupRule.Retention(DAY, quota, true, null, Duration.ofHours(1)));
+	}
+
+	private Path file(String relative, int size, Duration age) throws IOException {
+		Path file = root().resolve(relative);
+		Files.createDirectories(file.getParent());
+		Files.write(file, new byte[size]);
+		Files.setLastModifiedTime(file, ago(age));
+		return file;
+	}
+
+	private static FileTime ago(Duration age) {
+		return FileTime.from(Instant.now().minus(age));
+	}
+
+	private static long folderSize(Path folder) throws IOException {
+		try (Stream<Path> files = Files.walk(folder)) {
+			return files.filter(Files::isRegularFile).mapToLong((f) -> f.toFile().length()).sum();
+		}
+	}
+
+	/** A clock that runs an action once, the first time it is asked the time from inside a file visit. */
+	private static final class DuringVisit extends Clock {
+
+		private final IoAction action;
+
+		private boolean done;
+
+		DuringVisit(IoAction action) {
+			this.action = action;
+		}
+
+		@Override
+		public Instant instant() {
+			if (!this.done && StackWalker.getInstance()
+				.walk((frames) -> frames.anyMatch((f) -> f.getMethodName().equals("visitFile")))) {
+				this.done = true;
+				try {
+					this.action.run();
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			}
+			return Instant.now();
+		}
+
+		@Override
+		public java.time.ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(java.time.ZoneId zone) {
+			return this;
+		}
+
+	}
+
+	private interface IoAction {
+
+		void run() throws IOException;
+
+	}
+
+}

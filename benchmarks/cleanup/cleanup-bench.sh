@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Storage cleanup against find(1): two identical trees of FILES files in nested folders (1,000 per folder),
+# every other file two days old; `find -type f -mmin +1440 -delete` on one, the starter's walker (rule
+# max-age 1d) on the other, in the same run. Then a walk over BIG files with -Xmx64m must complete.
+# Usage: benchmarks/cleanup/cleanup-bench.sh [FILES=200000] [BIG=1000000]   (after ./mvnw -pl benchmarks -am package -DskipTests)
+set -euo pipefail
+FILES=${1:-200000}
+BIG=${2:-1000000}
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+JAR=$(ls "$ROOT"/benchmarks/target/hardening-benchmarks*.jar | grep -v original | head -1)
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/cleanup-bench.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+run() { java -cp "$JAR" io.github.hardening.benchmarks.CleanupTreeBenchmark "$@"; }
+now_ms() { date +%s%3N; }
+
+run make "$WORK/find" "$FILES"
+run make "$WORK/walker" "$FILES"
+sync
+t0=$(now_ms); find "$WORK/find" -type f -mmin +1440 -delete; t1=$(now_ms)
+echo "find: $((t1 - t0)) ms for $FILES files ($(find "$WORK/find" -type f | wc -l) left)"
+t0=$(now_ms); out=$(run run "$WORK/walker"); t1=$(now_ms)
+echo "walker: $out (JVM wall $((t1 - t0)) ms; $(find "$WORK/walker" -type f | wc -l) left)"
+rm -rf "$WORK/find" "$WORK/walker"
+
+run make "$WORK/big" "$BIG"
+t0=$(now_ms); out=$(java -Xmx64m -cp "$JAR" io.github.hardening.benchmarks.CleanupTreeBenchmark run "$WORK/big"); t1=$(now_ms)
+echo "walker -Xmx64m over $BIG files: $out (JVM wall $((t1 - t0)) ms)"
