@@ -23,6 +23,13 @@ public class UrlSigner {
 
 	private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
+	private static final Base64.Decoder BASE64URL_DECODER = Base64.getUrlDecoder();
+
+	private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+	/** Length of a 32-byte MAC in base64url without padding. */
+	private static final int SIGNATURE_CHARS = 43;
+
 	private static final Comparator<String[]> BY_NAME_THEN_VALUE = Comparator.<String[], String>comparing((p) -> p[0])
 		.thenComparing((p) -> p[1]);
 
@@ -129,10 +136,12 @@ public class UrlSigner {
 		}
 		List<String[]> signed = new ArrayList<>(found.signed().size());
 		found.signed().forEach((p) -> signed.add(encoded(p[0], p[1])));
-		String expected = signature(pool, canonical(method.toUpperCase(java.util.Locale.ROOT), path, signed,
-				found.expires(), found.keyId(), (found.user() != null) ? userId : null));
-		if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-				found.signature().getBytes(StandardCharsets.UTF_8))) {
+		byte[] received = decodeSignature(found.signature());
+		byte[] expected = pool.mac(canonical(method.toUpperCase(java.util.Locale.ROOT), path, signed,
+				found.expires(), found.keyId(), (found.user() != null) ? userId : null)
+			.getBytes(StandardCharsets.UTF_8));
+		// Constant-time on the MAC bytes; a signature that is not exactly the canonical encoding never matches.
+		if (!MessageDigest.isEqual(expected, (received != null) ? received : new byte[0])) {
 			return VerificationResult.refused(SignedUrlOutcome.BAD_SIGNATURE);
 		}
 		long expires = Long.parseLong(found.expires());
@@ -180,15 +189,21 @@ public class UrlSigner {
 			String keyId, String user) {
 		List<String[]> sorted = new ArrayList<>(encodedParams);
 		sorted.sort(BY_NAME_THEN_VALUE);
-		StringBuilder query = new StringBuilder();
+		int queryLength = Math.max(0, sorted.size() - 1);
 		for (String[] pair : sorted) {
-			query.append((query.length() > 0) ? "&" : "").append(pair[0]).append('=').append(pair[1]);
+			queryLength += pair[0].length() + 1 + pair[1].length();
 		}
-		StringBuilder result = new StringBuilder(64 + canonicalPath.length() + query.length());
+		StringBuilder result = new StringBuilder(96 + canonicalPath.length() + queryLength);
 		result.append("HSU1\n");
 		field(result, method);
 		field(result, canonicalPath);
-		field(result, query.toString());
+		// The query field, length-prefixed like the others, written without an intermediate string.
+		result.append(queryLength).append(':');
+		for (int i = 0; i < sorted.size(); i++) {
+			String[] pair = sorted.get(i);
+			result.append((i > 0) ? "&" : "").append(pair[0]).append('=').append(pair[1]);
+		}
+		result.append('\n');
 		field(result, expires);
 		field(result, keyId);
 		field(result, (user != null) ? user : "");
@@ -201,6 +216,27 @@ public class UrlSigner {
 
 	private static String signature(MacPool pool, String canonical) {
 		return BASE64URL.encodeToString(pool.mac(canonical.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	/**
+	 * Decodes a signature only when it is the canonical base64url form of 32 bytes: 43 characters of the
+	 * url-safe alphabet, no padding, and a last character whose two unused bits are zero, so that no second
+	 * spelling of a valid signature is accepted.
+	 */
+	private static byte[] decodeSignature(String signature) {
+		if (signature.length() != SIGNATURE_CHARS) {
+			return null;
+		}
+		for (int i = 0; i < SIGNATURE_CHARS; i++) {
+			char c = signature.charAt(i);
+			if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) {
+				return null;
+			}
+		}
+		if ((ALPHABET.indexOf(signature.charAt(SIGNATURE_CHARS - 1)) & 3) != 0) {
+			return null;
+		}
+		return BASE64URL_DECODER.decode(signature);
 	}
 
 	private static String[] encoded(String name, String value) {
