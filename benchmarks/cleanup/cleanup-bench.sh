@@ -7,7 +7,7 @@ set -euo pipefail
 FILES=${1:-200000}
 BIG=${2:-1000000}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-JAR=$(ls "$ROOT"/benchmarks/target/hardening-benchmarks*.jar | grep -v original | head -1)
+JAR="$ROOT/benchmarks/target/benchmarks.jar"
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/cleanup-bench.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 run() { java -cp "$JAR" io.github.hardening.benchmarks.CleanupTreeBenchmark "$@"; }

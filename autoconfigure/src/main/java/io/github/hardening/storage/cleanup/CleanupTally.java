@@ -1,5 +1,6 @@
 package io.github.hardening.storage.cleanup;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,11 +66,11 @@ final class CleanupTally {
 		return this.cutShort;
 	}
 
-	void fileDeleted(String relativePath, long size) {
+	void fileDeleted(Path root, Path file, long size) {
 		this.files++;
 		this.bytes += size;
 		if (this.deleted.size() < MAX_PATHS) {
-			this.deleted.add(relativePath);
+			this.deleted.add(root.relativize(file).toString());
 		}
 	}
 

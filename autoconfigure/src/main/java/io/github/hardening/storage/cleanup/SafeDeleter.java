@@ -36,6 +36,11 @@ final class SafeDeleter {
 
 	private final BiConsumer<Path, IOException> failures;
 
+	/** The folder whose real path was last checked, and its file key then. */
+	private Path checkedParent;
+
+	private Object checkedKey;
+
 	SafeDeleter(FileSelector selector, CleanupTally tally, BiConsumer<Path, IOException> failures) {
 		this.selector = selector;
 		this.tally = tally;
@@ -55,7 +60,7 @@ final class SafeDeleter {
 			if (!this.tally.dryRun()) {
 				Files.delete(target);
 			}
-			this.tally.fileDeleted(this.selector.root().relativize(target).toString(), now.size());
+			this.tally.fileDeleted(this.selector.root(), target, now.size());
 			return Outcome.DELETED;
 		}
 		catch (NoSuchFileException ex) {
@@ -94,19 +99,29 @@ final class SafeDeleter {
 	}
 
 	/**
-	 * Resolves the entry through the real path of its parent, so a folder swapped for a link during the scan
-	 * is noticed; returns {@code null} when that leaves the rule's folder or its file store.
+	 * Checks that the entry's parent folder is still inside the rule's folder and on its file store, and
+	 * returns the path to delete, or {@code null}. The parent's real path is resolved once per folder and
+	 * remembered with the folder's file key (device and inode); every later delete in that folder re-reads the
+	 * key without following a link: the same key is the same folder (folders have one parent), so a folder or
+	 * an ancestor swapped for a link since is noticed and resolved again. This keeps the check per delete to one
+	 * {@code lstat} instead of a {@code realpath} and a mount-table lookup.
 	 */
 	private Path containedTarget(Path entry) throws IOException {
-		Path parent = entry.getParent().toRealPath();
-		if (!parent.startsWith(this.selector.root())) {
-			this.failures.accept(entry, new IOException("Refused: its real path leaves the rule's folder"));
-			return null;
+		Path parent = entry.getParent();
+		Object key = Files.readAttributes(parent, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+		if (key == null || !parent.equals(this.checkedParent) || !key.equals(this.checkedKey)) {
+			Path real = parent.toRealPath();
+			if (!real.startsWith(this.selector.root())) {
+				this.failures.accept(entry, new IOException("Refused: its real path leaves the rule's folder"));
+				return null;
+			}
+			if (!Files.getFileStore(real).equals(this.selector.store())) {
+				return null;
+			}
+			this.checkedParent = parent;
+			this.checkedKey = key;
 		}
-		if (!Files.getFileStore(parent).equals(this.selector.store())) {
-			return null;
-		}
-		return parent.resolve(entry.getFileName());
+		return entry;
 	}
 
 }

@@ -121,6 +121,26 @@ class CleanupWalkerTests {
 	}
 
 	@Test
+	void aFolderSwappedForALinkDuringTheScanLeavesTheOutsideUntouched() throws IOException {
+		file("sub/a.log", 10, Duration.ofDays(3));
+		file("sub/b.log", 10, Duration.ofDays(3));
+		Path outside = Files.createDirectories(this.temp.resolve("outside"));
+		Path outsideA = Files.writeString(outside.resolve("a.log"), "precious");
+		Path outsideB = Files.writeString(outside.resolve("b.log"), "precious");
+		Files.setLastModifiedTime(outsideA, ago(Duration.ofDays(30)));
+		Files.setLastModifiedTime(outsideB, ago(Duration.ofDays(30)));
+		CleanupWalker swapping = new CleanupWalker(new DuringVisit(() -> {
+			Files.move(root().resolve("sub"), this.temp.resolve("moved"));
+			Files.createSymbolicLink(root().resolve("sub"), outside);
+		}), FreeSpaceSource.FILE_STORES);
+		CleanupReport report = swapping.run(rule(List.of(), List.of(), 1, -1), false, false, Duration.ofMinutes(1));
+		assertThat(outsideA).hasContent("precious");
+		assertThat(outsideB).hasContent("precious");
+		assertThat(report.filesDeleted()).isZero();
+		assertThat(report.failures()).isPositive();
+	}
+
+	@Test
 	void aFileThatVanishesDuringTheScanIsNotAnError() throws IOException {
 		Path victim = file("gone.log", 10, Duration.ofDays(3));
 		CleanupWalker deleting = new CleanupWalker(new DuringVisit(() -> Files.deleteIfExists(victim)),
