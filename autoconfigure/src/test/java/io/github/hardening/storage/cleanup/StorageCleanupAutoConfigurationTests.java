@@ -141,6 +141,25 @@ class StorageCleanupAutoConfigurationTests {
 	}
 
 	@Test
+	void theActuatorOperationRunsNowAsADryRunOrForReal() throws IOException {
+		Path old = Files.write(this.folder.resolve("old.bin"), new byte[10]);
+		Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(Duration.ofDays(3))));
+		this.contextRunner
+			.withPropertyValues(rule(), "hardening.storage.cleanup.rules[0].max-age=1d",
+					"management.endpoints.web.exposure.include=storagecleanup")
+			.run((context) -> {
+				StorageCleanupEndpoint endpoint = context.getBean(StorageCleanupEndpoint.class);
+				CleanupRun dry = endpoint.run(true);
+				assertThat(dry.rules().get(0).deleted()).containsExactly("old.bin");
+				assertThat(old).exists();
+				CleanupRun real = endpoint.run(null);
+				assertThat(real.rules().get(0).deleted()).containsExactly("old.bin");
+				assertThat(old).doesNotExist();
+				assertThat(real.trigger()).isEqualTo("manual");
+			});
+	}
+
+	@Test
 	void twoInstancesSharingRedisRunOnceForEachCronTick() {
 		String redis = RedisTestSupport.redisUrl();
 		ApplicationContextRunner instance = this.contextRunner.withPropertyValues(rule(),
