@@ -7,6 +7,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
@@ -26,6 +27,7 @@ import io.github.hardening.core.HardeningAutoConfiguration;
 import io.github.hardening.core.HardeningReportContributor;
 import io.github.hardening.core.ResourcePressureEvent;
 import io.github.hardening.test.JdbcTestSupport;
+import io.github.hardening.test.RedisTestSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -136,6 +138,51 @@ class StorageCleanupAutoConfigurationTests {
 				assertThat(cleaner.lastRun().trigger()).isEqualTo("pressure");
 				assertThat(cleaner.metrics().counters()).containsEntry("pressure-incidents", 1L);
 			});
+	}
+
+	@Test
+	void theActuatorOperationRunsNowAsADryRunOrForReal() throws IOException {
+		Path old = Files.write(this.folder.resolve("old.bin"), new byte[10]);
+		Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(Duration.ofDays(3))));
+		this.contextRunner
+			.withPropertyValues(rule(), "hardening.storage.cleanup.rules[0].max-age=1d",
+					"management.endpoints.web.exposure.include=storagecleanup")
+			.run((context) -> {
+				StorageCleanupEndpoint endpoint = context.getBean(StorageCleanupEndpoint.class);
+				CleanupRun dry = endpoint.run(true);
+				assertThat(dry.rules().get(0).deleted()).containsExactly("old.bin");
+				assertThat(old).exists();
+				CleanupRun real = endpoint.run(null);
+				assertThat(real.rules().get(0).deleted()).containsExactly("old.bin");
+				assertThat(old).doesNotExist();
+				assertThat(real.trigger()).isEqualTo("manual");
+			});
+	}
+
+	@Test
+	void twoInstancesSharingRedisRunOnceForEachCronTick() {
+		String redis = RedisTestSupport.redisUrl();
+		ApplicationContextRunner instance = this.contextRunner.withPropertyValues(rule(),
+				"hardening.storage.cleanup.rules[0].max-age=1d", "hardening.storage.cleanup.initial-delay=0s",
+				"hardening.storage.cleanup.cron=*/3 * * * * *", "hardening.storage.cleanup.lock.at-least-for=2500ms",
+				"hardening.storage.cleanup.lock.redis-url=" + redis,
+				"hardening.storage.cleanup.lock.name=two-instances-" + UUID.randomUUID());
+		instance.run((first) -> instance.run((second) -> {
+			StorageCleaner a = first.getBean(StorageCleaner.class);
+			StorageCleaner b = second.getBean(StorageCleaner.class);
+			assertThat(CleanupLocks.kind(first.getBean("storageCleanupLockProvider", LockProvider.class)))
+				.isEqualTo("redis");
+			await().atMost(Duration.ofSeconds(40)).until(() -> count(a, b, "runs-skipped-locked") >= 3);
+			long completed = count(a, b, "runs-completed");
+			long skipped = count(a, b, "runs-skipped-locked");
+			// each tick: one instance runs, the other finds the lock held (one of them may still be mid-tick)
+			assertThat(Math.abs(completed - skipped)).as("completed %d, skipped %d", completed, skipped)
+				.isLessThanOrEqualTo(1);
+		}));
+	}
+
+	private static long count(StorageCleaner a, StorageCleaner b, String counter) {
+		return (long) a.metrics().counters().get(counter) + (long) b.metrics().counters().get(counter);
 	}
 
 	private static FeatureReport report(HardeningReportContributor contributor) {
