@@ -44,7 +44,8 @@ class SampleMetricsTests {
 	void hardeningMetricsFollowTheNamingAndHistogramsAreOn() {
 		String scrape = scrape();
 		assertThat(names(scrape)).contains("http_server_requests_seconds_bucket", "hardening_health_readiness_ready",
-				"hardening_health_resource_pressure");
+				"hardening_health_resource_pressure", "hardening_storage_cleanup_failures_total",
+				"hardening_storage_cleanup_last_success_timestamp_seconds", "hardening_storage_cleanup_interval_seconds");
 		Matcher type = TYPE.matcher(scrape);
 		List<String> problems = new ArrayList<>();
 		while (type.find()) {

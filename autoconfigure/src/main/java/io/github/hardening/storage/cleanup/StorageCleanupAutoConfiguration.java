@@ -112,8 +112,10 @@ public class StorageCleanupAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "storageCleanupMeters")
-		MeterBinder storageCleanupMeters(StorageCleaner cleaner) {
+		MeterBinder storageCleanupMeters(StorageCleaner cleaner, StorageCleanupProperties properties) {
 			CleanupMetrics metrics = cleaner.metrics();
+			ScheduleInterval interval = new ScheduleInterval(properties.getInterval(), properties.getCron(),
+					Clock.systemDefaultZone());
 			return (registry) -> {
 				metrics.perRule().forEach((rule, counts) -> {
 					FunctionCounter.builder("hardening.storage.cleanup.files.deleted", counts[CleanupMetrics.FILES],
@@ -130,8 +132,14 @@ public class StorageCleanupAutoConfiguration {
 				});
 				Gauge.builder("hardening.storage.cleanup.last.run.duration", metrics, CleanupMetrics::lastDurationSeconds)
 					.description("Duration of the last storage cleanup run").baseUnit("seconds").register(registry);
-				Gauge.builder("hardening.storage.cleanup.last.success", metrics, CleanupMetrics::lastSuccessEpochSeconds)
+				// Prometheus names: ..._last_success_timestamp_seconds and ..._interval_seconds, the pair the
+				// "cleanup not run for two intervals" alert in docs/operations compares.
+				Gauge.builder("hardening.storage.cleanup.last.success.timestamp", metrics,
+						CleanupMetrics::lastSuccessEpochSeconds)
 					.description("End of the last successful storage cleanup run, in seconds since the epoch")
+					.baseUnit("seconds").register(registry);
+				Gauge.builder("hardening.storage.cleanup.interval", interval, ScheduleInterval::seconds)
+					.description("Time between two scheduled storage cleanup runs")
 					.baseUnit("seconds").register(registry);
 			};
 		}
