@@ -3,7 +3,7 @@ package io.github.hardening.core;
 import org.springframework.core.env.Environment;
 
 /**
- * Flags protections that were switched off: security headers, HSTS, and (in strict mode, when the
+ * Flags protections that were switched off: security headers, HSTS, request limits, and (in strict mode, when the
  * application does not terminate TLS itself) the HTTP to HTTPS redirect. It lives in core because a
  * switched-off feature cannot report on itself.
  */
@@ -19,6 +19,11 @@ class SwitchedOffProtectionsAuditCheck implements StartupAuditCheck {
 		else if (!env.getProperty("hardening.headers.hsts.enabled", Boolean.class, true)) {
 			audit.report("hardening.headers.hsts.enabled", "HSTS is off, so a network attacker can downgrade the "
 					+ "first request of every visit to plain HTTP.", "Set hardening.headers.hsts.enabled=true.");
+		}
+		if (!env.getProperty("hardening.limits.enabled", Boolean.class, true)) {
+			audit.report("hardening.limits.enabled", "Request limits (body size while reading, JSON parser limits, "
+					+ "upload checks) are switched off, so one client can send unbounded bodies or nesting bombs.",
+					"Remove hardening.limits.enabled=false and raise the single limit that is in the way instead.");
 		}
 		boolean redirect = env.getProperty("hardening.https.redirect.enabled", Boolean.class, false)
 				&& env.getProperty("hardening.https.enabled", Boolean.class, true);

@@ -78,6 +78,18 @@ class HardeningAutoConfigurationTests {
 	}
 
 	@Test
+	void switchedOffRequestLimitsAreAFinding() {
+		this.contextRunner.withPropertyValues("hardening.limits.enabled=false")
+			.run((context) -> assertThat(context.getBean(StartupAuditor.class).findings())
+				.extracting(AuditFinding::property)
+				.contains("hardening.limits.enabled"));
+		this.contextRunner
+			.run((context) -> assertThat(context.getBean(StartupAuditor.class).findings())
+				.extracting(AuditFinding::property)
+				.doesNotContain("hardening.limits.enabled"));
+	}
+
+	@Test
 	void strictModeRefusesToStartAndListsEveryFinding() {
 		this.contextRunner
 			.withPropertyValues("hardening.mode=strict", "management.endpoint.health.probes.enabled=false",
