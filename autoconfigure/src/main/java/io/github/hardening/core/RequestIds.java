@@ -3,6 +3,11 @@ package io.github.hardening.core;
 import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.servlet.ServletRequest;
+import org.slf4j.MDC;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * The request id every log line, problem response and outbound call of a request shares.
@@ -33,6 +38,37 @@ public final class RequestIds {
 	public static String get(ServletRequest request) {
 		Object id = request.getAttribute(ATTRIBUTE);
 		return (id instanceof String text) ? text : null;
+	}
+
+	/**
+	 * Returns the id of the request this thread is handling: from the MDC ({@code RequestIdFilter} puts it
+	 * there), else from the current request's attribute (async dispatch).
+	 * @return the valid id, or {@code null} outside a request
+	 */
+	public static String current() {
+		String id = MDC.get(MDC_KEY);
+		if (id == null) {
+			RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+			Object value = (attributes != null) ? attributes.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST)
+					: null;
+			id = (value instanceof String text) ? text : null;
+		}
+		return isValid(id) ? id : null;
+	}
+
+	/**
+	 * Puts the current request's id on an outbound call unless the caller set one, so the downstream's logs
+	 * can be joined with ours. Must run on the thread handling the request.
+	 * @param headers the outbound request's headers
+	 */
+	public static void propagate(HttpHeaders headers) {
+		if (headers.containsKey(HEADER)) {
+			return;
+		}
+		String id = current();
+		if (id != null) {
+			headers.set(HEADER, id);
+		}
 	}
 
 	/**

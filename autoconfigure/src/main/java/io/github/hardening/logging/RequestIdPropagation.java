@@ -2,8 +2,6 @@ package io.github.hardening.logging;
 
 import java.io.IOException;
 
-import org.slf4j.MDC;
-
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
@@ -12,7 +10,7 @@ import org.springframework.http.client.ClientHttpResponse;
 import io.github.hardening.core.RequestIds;
 
 /**
- * Carries the current request id to outbound calls: {@code X-Request-ID} is set from the MDC unless the
+ * Carries the current request id to outbound calls: {@code X-Request-ID} is set from the current request unless the
  * caller set it already, so a downstream service logs the same id.
  */
 public class RequestIdPropagation implements ClientHttpRequestInterceptor {
@@ -20,10 +18,7 @@ public class RequestIdPropagation implements ClientHttpRequestInterceptor {
 	@Override
 	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
 			throws IOException {
-		String id = MDC.get(RequestIds.MDC_KEY);
-		if (id != null && !request.getHeaders().containsKey(RequestIds.HEADER)) {
-			request.getHeaders().set(RequestIds.HEADER, id);
-		}
+		RequestIds.propagate(request.getHeaders());
 		return execution.execute(request, body);
 	}
 

@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 import io.github.hardening.core.ReadinessCheck;
+import io.github.hardening.core.RedisUrls;
 
 /**
  * The Redis store's beans, only when Lettuce and Bucket4j's Lettuce module are on the classpath, so that the

@@ -7,6 +7,8 @@ import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
 
+import io.github.hardening.core.RequestIds;
+
 /**
  * The pipeline as the last interceptor of a {@code RestTemplate}: being last, each retry's call to the execution
  * creates a fresh request from the underlying factory.
@@ -26,7 +28,7 @@ public class ResilienceInterceptor implements ClientHttpRequestInterceptor {
 	@Override
 	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
 			throws IOException {
-		OutboundRequestId.propagate(request.getHeaders());
+		RequestIds.propagate(request.getHeaders());
 		ClientPipeline pipeline = this.pipelines.select(request.getURI(), request.getAttributes());
 		if (!pipeline.settings().enabled()) {
 			return execution.execute(request, body);

@@ -12,6 +12,8 @@ import org.springframework.http.client.ClientHttpRequest;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.ClientHttpResponse;
 
+import io.github.hardening.core.RequestIds;
+
 /**
  * Wraps a request factory so that every request runs through its client's {@link ClientPipeline}. Each attempt
  * is a fresh request from the delegate, so interceptors run once per logical call and the body is resent as is.
@@ -76,7 +78,7 @@ public class ResilientClientHttpRequestFactory implements ClientHttpRequestFacto
 
 		@Override
 		protected ClientHttpResponse executeInternal(HttpHeaders headers) throws IOException {
-			OutboundRequestId.propagate(headers);
+			RequestIds.propagate(headers);
 			byte[] bytes = this.body.toByteArray();
 			ClientPipeline pipeline = ResilientClientHttpRequestFactory.this.pipelines.select(this.uri, getAttributes());
 			if (!pipeline.settings().enabled()) {

@@ -8,6 +8,8 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
+import io.github.hardening.core.RedisUrls;
+
 /**
  * Builds the Redis single-use store, finding Redis in {@code hardening.signed-url.redis.url} or else in the
  * application's {@code spring.data.redis.*} settings.
@@ -29,7 +31,7 @@ final class SignedUrlRedis {
 			throw new InvalidConfigurationPropertyValueException(PREFIX + "key-prefix", redis.getKeyPrefix(),
 					"Give a key prefix, e.g. hardening:su:.");
 		}
-		String url = url(redis.getUrl(), environment);
+		String url = RedisUrls.resolve(redis.getUrl(), environment);
 		try {
 			RedisURI.create(url);
 		}
@@ -38,23 +40,6 @@ final class SignedUrlRedis {
 					"Give a Redis URL such as redis://127.0.0.1:6379: " + ex.getMessage());
 		}
 		return new RedisNonceStore(url, redis.getKeyPrefix(), timeout);
-	}
-
-	private static String url(String configured, Environment environment) {
-		if (StringUtils.hasText(configured)) {
-			return configured.trim();
-		}
-		String url = environment.getProperty("spring.data.redis.url");
-		if (StringUtils.hasText(url)) {
-			return url.trim();
-		}
-		String password = environment.getProperty("spring.data.redis.password");
-		String username = environment.getProperty("spring.data.redis.username", "");
-		boolean ssl = environment.getProperty("spring.data.redis.ssl.enabled", Boolean.class, false);
-		return (ssl ? "rediss://" : "redis://") + (StringUtils.hasText(password) ? username + ":" + password + "@" : "")
-				+ environment.getProperty("spring.data.redis.host", "localhost") + ":"
-				+ environment.getProperty("spring.data.redis.port", "6379") + "/"
-				+ environment.getProperty("spring.data.redis.database", "0");
 	}
 
 }

@@ -2,6 +2,7 @@ package io.github.hardening.storage;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Parses a {@code Range: bytes=...} header against a file length (RFC 9110 section 14).
@@ -10,6 +11,9 @@ final class ByteRanges {
 
 	/** Most ranges accepted in one request; more is a denial-of-service pattern, answered with the whole file. */
 	static final int MAX_RANGES = 16;
+
+	// Compiled once: String.matches would compile it for every range of every request.
+	private static final Pattern RANGE_SPEC = Pattern.compile("[0-9]{0,18}-[0-9]{0,18}");
 
 	private ByteRanges() {
 	}
@@ -43,7 +47,7 @@ final class ByteRanges {
 		for (String raw : specs) {
 			String spec = raw.trim();
 			int dash = spec.indexOf('-');
-			if (dash < 0 || !spec.matches("[0-9]{0,18}-[0-9]{0,18}") || spec.length() == 1) {
+			if (dash < 0 || !RANGE_SPEC.matcher(spec).matches() || spec.length() == 1) {
 				return null;
 			}
 			String start = spec.substring(0, dash);

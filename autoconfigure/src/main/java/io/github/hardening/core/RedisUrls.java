@@ -1,18 +1,24 @@
-package io.github.hardening.ratelimit;
+package io.github.hardening.core;
 
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
 /**
- * Finds the Redis of the store: {@code hardening.rate-limit.redis.url}, else the application's
+ * Finds the Redis a feature uses: its own {@code hardening.<feature>.redis.url}, else the application's
  * {@code spring.data.redis.*} settings (with Spring Boot's defaults), without needing Spring Data Redis.
  */
-final class RedisUrls {
+public final class RedisUrls {
 
 	private RedisUrls() {
 	}
 
-	static String resolve(String configured, Environment environment) {
+	/**
+	 * Resolves the URL.
+	 * @param configured the feature's own URL setting, may be empty
+	 * @param environment where {@code spring.data.redis.*} are read
+	 * @return a Redis URL, never {@code null}
+	 */
+	public static String resolve(String configured, Environment environment) {
 		if (StringUtils.hasText(configured)) {
 			return configured.trim();
 		}
