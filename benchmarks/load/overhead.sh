@@ -33,6 +33,9 @@
 #   JAVA_OPTS       flags of both JVMs                                     (default -Xms512m -Xmx512m)
 #   ON_ARGS, OFF_ARGS  extra application arguments of one JVM, e.g.
 #                   ON_ARGS=--hardening.headers.enabled=false to measure the rest (default none)
+#   OFF_ENABLED     hardening.enabled of the "off" JVM (default false). Set it to true, with OFF_ARGS switching
+#                   one feature off, to measure what that one feature costs on top of all the others, e.g.
+#                   OFF_ENABLED=true OFF_ARGS=--hardening.rate-limit.enabled=false PATHS=/api/generous
 #   GOAL            throughput ratio that counts as PASS                   (default 0.95)
 #   RESULTS_DIR     where raw wrk outputs and JVM logs go                  (default benchmarks/load/results)
 #
@@ -55,6 +58,7 @@ POST_BODY=${POST_BODY:-'{"author":"Ann","body":"<p>Hello <b>there</b></p>"}'}
 JAVA_OPTS=${JAVA_OPTS:--Xms512m -Xmx512m}
 ON_ARGS=${ON_ARGS:-}
 OFF_ARGS=${OFF_ARGS:-}
+OFF_ENABLED=${OFF_ENABLED:-false}
 GOAL=${GOAL:-0.95}
 RESULTS_DIR=${RESULTS_DIR:-$ROOT/benchmarks/load/results}
 RUN_DIR="$RESULTS_DIR/$(date +%Y%m%d-%H%M%S)"
@@ -270,13 +274,13 @@ main() {
 	ensure_wrk
 	ensure_jar
 	start_app on true "$ON_ARGS"
-	start_app off false "$OFF_ARGS"
+	start_app off "$OFF_ENABLED" "$OFF_ARGS"
 	await_app on
 	await_app off
 	log "both answer; raw outputs in $RUN_DIR"
 	say 'Hardening overhead: %s, %s CPUs, %s; JVM flags: %s; on: %s; off: %s\n' "$(date -u +%Y-%m-%dT%H:%MZ)" \
 		"$(nproc)" "$(java -version 2>&1 | head -n 1)" "$JAVA_OPTS" "--hardening.enabled=true $ON_ARGS" \
-		"--hardening.enabled=false $OFF_ARGS"
+		"--hardening.enabled=$OFF_ENABLED $OFF_ARGS"
 	check_switch
 	write_post_script
 	warm_up
