@@ -151,7 +151,8 @@ check_switch() {
 	curl -fsS -D "$RUN_DIR/headers-on.txt" -o /dev/null "http://127.0.0.1:${PORT[on]}$path"
 	curl -fsS -D "$RUN_DIR/headers-off.txt" -o /dev/null "http://127.0.0.1:${PORT[off]}$path"
 	grep -qi '^x-request-id:' "$RUN_DIR/headers-on.txt" || die "hardening=on sends no X-Request-ID on $path"
-	if grep -qi '^x-request-id:\|^content-security-policy:' "$RUN_DIR/headers-off.txt"; then
+	# With OFF_ENABLED=true the off JVM keeps the starter and drops one feature, so its headers stay.
+	if [[ $OFF_ENABLED == false ]] && grep -qi '^x-request-id:\|^content-security-policy:' "$RUN_DIR/headers-off.txt"; then
 		die "hardening=off still sends hardening headers on $path"
 	fi
 	say 'Response header block of GET %s: %s bytes on, %s bytes off\n' "$path" \
