@@ -1,7 +1,12 @@
 package io.github.hardening.ratelimit;
 
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,6 +26,17 @@ public class RateLimitInterceptor implements HandlerInterceptor {
 
 	private final RateLimitEnforcer enforcer;
 
+	/** Whether any policy is keyed by user; without one, only annotated handlers give this interceptor work. */
+	private final boolean userPolicies;
+
+	/**
+	 * {@link RateLimited} per handler method and per handler type, looked up once: merged-annotation search
+	 * allocates on every call, and the handlers are a fixed set.
+	 */
+	private final Map<Method, Optional<RateLimited>> onMethods = new ConcurrentHashMap<>();
+
+	private final Map<Class<?>, Optional<RateLimited>> onTypes = new ConcurrentHashMap<>();
+
 	/**
 	 * Creates the interceptor.
 	 * @param rules the policies
@@ -29,6 +45,7 @@ public class RateLimitInterceptor implements HandlerInterceptor {
 	public RateLimitInterceptor(RateLimitRules rules, RateLimitEnforcer enforcer) {
 		this.rules = rules;
 		this.enforcer = enforcer;
+		this.userPolicies = rules.hasUserPolicies();
 	}
 
 	@Override
@@ -37,10 +54,13 @@ public class RateLimitInterceptor implements HandlerInterceptor {
 		if (request.getAttribute(RateLimitFilter.UNLIMITED) != null) {
 			return true;
 		}
+		RateLimited annotation = (handler instanceof HandlerMethod method) ? cachedAnnotation(method) : null;
+		if (annotation == null && !this.userPolicies) {
+			return true;
+		}
 		PathContainer path = PathContainer
 			.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
 		List<RateLimitPolicy> policies = new ArrayList<>(this.rules.matching(request.getMethod(), path, true));
-		RateLimited annotation = (handler instanceof HandlerMethod method) ? annotation(method) : null;
 		if (annotation != null) {
 			for (String name : annotation.value()) {
 				RateLimitPolicy policy = this.rules.policy(name);
@@ -59,10 +79,19 @@ public class RateLimitInterceptor implements HandlerInterceptor {
 		return policies.isEmpty() || this.enforcer.enforce(request, response, policies);
 	}
 
-	static RateLimited annotation(HandlerMethod method) {
-		RateLimited onMethod = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), RateLimited.class);
+	private RateLimited cachedAnnotation(HandlerMethod method) {
+		RateLimited onMethod = this.onMethods.computeIfAbsent(method.getMethod(), RateLimitInterceptor::find)
+			.orElse(null);
 		return (onMethod != null) ? onMethod
-				: AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), RateLimited.class);
+				: this.onTypes.computeIfAbsent(method.getBeanType(), RateLimitInterceptor::find).orElse(null);
+	}
+
+	static RateLimited annotation(HandlerMethod method) {
+		return find(method.getMethod()).or(() -> find(method.getBeanType())).orElse(null);
+	}
+
+	private static Optional<RateLimited> find(AnnotatedElement element) {
+		return Optional.ofNullable(AnnotatedElementUtils.findMergedAnnotation(element, RateLimited.class));
 	}
 
 }

@@ -38,7 +38,8 @@ class RateLimitEndToEndTests {
 
 	@BeforeAll
 	static void start() {
-		app = RunningWebApp.start(List.of(RateLimitAutoConfiguration.class, LimitedController.class, Metrics.class),
+		app = RunningWebApp.start(List.of(RateLimitAutoConfiguration.class, LimitedController.class, AnnotatedTypeController.class,
+				Metrics.class),
 				"hardening.rate-limit.legacy-headers=true", "hardening.rate-limit.excluded-paths=/api/health",
 				"hardening.rate-limit.deny-list=198.51.100.66", "hardening.rate-limit.allow-list=198.51.100.77",
 				"hardening.rate-limit.policies[0].name=api", "hardening.rate-limit.policies[0].match.paths=/api/**",
@@ -145,6 +146,17 @@ class RateLimitEndToEndTests {
 	}
 
 	@Test
+	void annotatedControllerTypeLimitsEveryHandlerInItOnEveryRequest() {
+		String client = newClient();
+		// The interceptor caches the annotation lookup: the third request must still find the policy.
+		assertThat(get("/annotated-type/a", client).statusCode()).isEqualTo(200);
+		assertThat(get("/annotated-type/b", client).statusCode()).isEqualTo(200);
+		HttpResponse<String> third = get("/annotated-type/a", client);
+		assertThat(third.statusCode()).isEqualTo(429);
+		assertThat(third.body()).contains("\"violated-policies\":[\"burst\"]");
+	}
+
+	@Test
 	void reportShowsPoliciesStoreAndCounts() {
 		get("/api/hello", newClient());
 		HardeningReportContributor contributor = app.context().getBean(RateLimitReportContributor.class);
@@ -201,6 +213,17 @@ class RateLimitEndToEndTests {
 		@RateLimited("burst")
 		@GetMapping("/annotated")
 		Map<String, Object> annotated() {
+			return Map.of("ok", true);
+		}
+
+	}
+
+	@RateLimited("burst")
+	@RestController
+	static class AnnotatedTypeController {
+
+		@GetMapping({ "/annotated-type/a", "/annotated-type/b" })
+		Map<String, Object> hello() {
 			return Map.of("ok", true);
 		}
 
