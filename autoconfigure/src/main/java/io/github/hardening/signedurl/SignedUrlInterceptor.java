@@ -1,5 +1,10 @@
 package io.github.hardening.signedurl;
 
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -14,6 +19,11 @@ class SignedUrlInterceptor implements HandlerInterceptor {
 
 	private final SignedUrlEnforcer enforcer;
 
+	/** Whether a handler needs a signed URL, per method and per type: looked up once, not on every request. */
+	private final Map<Method, Boolean> onMethods = new ConcurrentHashMap<>();
+
+	private final Map<Class<?>, Boolean> onTypes = new ConcurrentHashMap<>();
+
 	SignedUrlInterceptor(SignedUrlEnforcer enforcer) {
 		this.enforcer = enforcer;
 	}
@@ -21,11 +31,21 @@ class SignedUrlInterceptor implements HandlerInterceptor {
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
 			throws Exception {
-		if (handler instanceof HandlerMethod method && (method.hasMethodAnnotation(SignedUrlRequired.class)
-				|| AnnotatedElementUtils.hasAnnotation(method.getBeanType(), SignedUrlRequired.class))) {
+		if (handler instanceof HandlerMethod method && (this.onMethods.computeIfAbsent(method.getMethod(),
+				SignedUrlInterceptor::requiredOnMethod)
+				|| this.onTypes.computeIfAbsent(method.getBeanType(), SignedUrlInterceptor::required))) {
 			return this.enforcer.enforce(request, response);
 		}
 		return true;
+	}
+
+	// Find semantics for methods, as HandlerMethod.hasMethodAnnotation has: interfaces and superclasses too.
+	private static boolean requiredOnMethod(Method method) {
+		return AnnotatedElementUtils.findMergedAnnotation(method, SignedUrlRequired.class) != null;
+	}
+
+	private static boolean required(AnnotatedElement type) {
+		return AnnotatedElementUtils.hasAnnotation(type, SignedUrlRequired.class);
 	}
 
 }
