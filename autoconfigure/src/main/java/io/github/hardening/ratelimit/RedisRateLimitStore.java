@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.github.hardening.core.StoreBreaker;
 
 /**
  * Buckets in Redis, shared by every instance. Each decision is bounded by the command timeout, whatever Redis

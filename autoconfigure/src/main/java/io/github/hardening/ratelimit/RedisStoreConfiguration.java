@@ -19,6 +19,7 @@ import org.springframework.core.env.Environment;
 
 import io.github.hardening.core.ReadinessCheck;
 import io.github.hardening.core.RedisUrls;
+import io.github.hardening.core.StoreBreaker;
 
 /**
  * The Redis store's beans, only when Lettuce and Bucket4j's Lettuce module are on the classpath, so that the

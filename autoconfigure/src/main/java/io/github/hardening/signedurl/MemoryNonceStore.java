@@ -2,6 +2,7 @@ package io.github.hardening.signedurl;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,6 +39,14 @@ public class MemoryNonceStore implements NonceStore {
 		Long previous = this.usedUntil.putIfAbsent(key, until);
 		// An expired entry is replaced atomically, so that two racing uses cannot both win.
 		return previous == null || (previous <= now && this.usedUntil.replace(key, previous, until));
+	}
+
+	@Override
+	public Map<String, Object> describe() {
+		Map<String, Object> description = new LinkedHashMap<>();
+		description.put("type", "memory");
+		description.put("entries", size());
+		return description;
 	}
 
 	/**

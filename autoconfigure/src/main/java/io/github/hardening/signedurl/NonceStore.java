@@ -1,6 +1,7 @@
 package io.github.hardening.signedurl;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Records the single-use links that were used: the first use wins, every later one is refused.
@@ -12,8 +13,17 @@ public interface NonceStore {
 	 * @param key the link's nonce (or signature)
 	 * @param ttl how long to remember it: the link's remaining lifetime
 	 * @return {@code true} when this was the first use, {@code false} when it had been used already
-	 * @throws RuntimeException when the store cannot be reached; the link is then refused
+	 * @throws RuntimeException when the store cannot record the use, preferably a {@link NonceStoreException};
+	 * the link then follows {@code hardening.signed-url.failure-mode}
 	 */
 	boolean markUsed(String key, Duration ttl);
+
+	/**
+	 * Describes the store for {@code /actuator/hardening}, without secrets.
+	 * @return its type and state
+	 */
+	default Map<String, Object> describe() {
+		return Map.of("type", getClass().getSimpleName());
+	}
 
 }

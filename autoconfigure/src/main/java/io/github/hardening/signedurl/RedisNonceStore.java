@@ -1,67 +1,260 @@
 package io.github.hardening.signedurl;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.StringCodec;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 
+import io.github.hardening.core.StoreBreaker;
+
 /**
- * Records used links in Redis with {@code SET key NX PX ttl}, so exactly one use wins across every instance
- * and the record expires with the link. Connects on first use, so the application starts while Redis is down.
+ * Records used links in Redis with {@code SET key token NX PX ttl}, so exactly one use wins across every
+ * instance and the record expires with the link. Every call is bounded by the command timeout, connecting
+ * included; repeated failures open a {@link StoreBreaker}, so a dead Redis costs one timeout per interval, and
+ * the breaker's trial call replaces a broken connection, so the store recovers without a restart.
  */
 public class RedisNonceStore implements NonceStore, DisposableBean {
+
+	private static final Log logger = LogFactory.getLog(RedisNonceStore.class);
+
+	/** Removes a record only if it is still the one this call wrote. */
+	private static final String UNDO = "if redis.call('get', KEYS[1]) == ARGV[1] then "
+			+ "return redis.call('del', KEYS[1]) else return 0 end";
+
+	private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(2);
+
+	private final RedisURI uri;
 
 	private final RedisClient client;
 
 	private final String keyPrefix;
 
-	private final Duration timeout;
+	private final long timeoutNanos;
 
-	private volatile StatefulRedisConnection<String, String> connection;
+	private final StoreBreaker breaker;
+
+	/** The last connection attempt; once it succeeded, its connection is the one used. */
+	private volatile CompletableFuture<StatefulRedisConnection<String, String>> attempt;
+
+	private volatile String lastError = "none";
+
+	/**
+	 * Creates a store whose breaker opens after 3 consecutive failures for 5 seconds.
+	 * @param url Redis URL
+	 * @param keyPrefix prefix of the keys
+	 * @param timeout longest wait for one call
+	 */
+	public RedisNonceStore(String url, String keyPrefix, Duration timeout) {
+		this(url, keyPrefix, timeout, new StoreBreaker(3, Duration.ofSeconds(5).toNanos(), System::nanoTime));
+	}
 
 	/**
 	 * Creates a store.
 	 * @param url Redis URL
 	 * @param keyPrefix prefix of the keys
-	 * @param timeout longest wait for one command
+	 * @param timeout longest wait for one call, connecting included
+	 * @param breaker bypasses Redis after repeated failures
 	 */
-	public RedisNonceStore(String url, String keyPrefix, Duration timeout) {
-		RedisURI uri = RedisURI.create(url);
-		uri.setTimeout(timeout);
-		this.client = RedisClient.create(uri);
+	public RedisNonceStore(String url, String keyPrefix, Duration timeout, StoreBreaker breaker) {
+		this.uri = RedisURI.create(url);
+		// Bounds the connection handshake, which may outlive a request's wait: the next request then uses it.
+		this.uri.setTimeout(HANDSHAKE_TIMEOUT);
 		this.keyPrefix = keyPrefix;
-		this.timeout = timeout;
+		this.timeoutNanos = timeout.toNanos();
+		this.breaker = breaker;
+		this.client = RedisClient.create();
+		// Commands sent while disconnected fail at once instead of queueing until Redis comes back.
+		this.client.setOptions(ClientOptions.builder()
+			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+			.socketOptions(SocketOptions.builder().connectTimeout(Duration.ofSeconds(1)).build())
+			.timeoutOptions(TimeoutOptions.enabled(timeout))
+			.build());
+	}
+
+	/**
+	 * Records a use; when this throws, the use is not recorded (a late write is undone), so a refused client
+	 * can retry the same link.
+	 */
+	@Override
+	public boolean markUsed(String key, Duration ttl) {
+		if (!this.breaker.allowCall()) {
+			throw new NonceStoreException(NonceStoreException.Failure.BYPASSED,
+					"Redis bypassed after repeated failures; last error: " + this.lastError, null);
+		}
+		long start = System.nanoTime();
+		String redisKey = this.keyPrefix + key;
+		String token = Long.toHexString(ThreadLocalRandom.current().nextLong());
+		StatefulRedisConnection<String, String> current = null;
+		RedisFuture<String> reply = null;
+		try {
+			current = connection(this.timeoutNanos);
+			reply = current.async().set(redisKey, token, SetArgs.Builder.nx().px(Math.max(1, ttl.toMillis())));
+			String answer = reply.get(Math.max(0, this.timeoutNanos - (System.nanoTime() - start)), TimeUnit.NANOSECONDS);
+			this.breaker.success();
+			return "OK".equals(answer);
+		}
+		catch (TimeoutException ex) {
+			reply.cancel(false);
+			undo(current, redisKey, token);
+			throw failed(NonceStoreException.Failure.TIMEOUT,
+					"no answer within " + Duration.ofNanos(this.timeoutNanos).toMillis() + " ms", ex);
+		}
+		catch (ExecutionException ex) {
+			throw failed(NonceStoreException.Failure.ERROR, String.valueOf(ex.getCause()), ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw failed(NonceStoreException.Failure.ERROR, "interrupted", ex);
+		}
+		catch (NonceStoreException ex) {
+			throw failed(ex.failure(), ex.getMessage(), ex.getCause());
+		}
+		catch (RuntimeException ex) {
+			throw failed(NonceStoreException.Failure.ERROR, ex.toString(), ex);
+		}
+	}
+
+	/**
+	 * Sends, without waiting, a delete of the record should the timed-out write still land; commands on one
+	 * connection run in order, so the delete comes after the write.
+	 */
+	private static void undo(StatefulRedisConnection<String, String> connection, String key, String token) {
+		try {
+			connection.async().eval(UNDO, ScriptOutputType.INTEGER, new String[] { key }, token);
+		}
+		catch (RuntimeException ex) {
+			// Rejected while disconnected: then the write cannot land either.
+		}
+	}
+
+	private NonceStoreException failed(NonceStoreException.Failure failure, String reason, Throwable cause) {
+		this.lastError = reason;
+		this.breaker.failure();
+		return new NonceStoreException(failure, "Redis single-use store failed: " + reason, cause);
+	}
+
+	/**
+	 * Returns the connection, connecting first when there is none or it broke. Concurrent callers share one
+	 * connection attempt, each waiting at most its own budget; an attempt that outlives them still completes
+	 * and is used by the next caller.
+	 */
+	private StatefulRedisConnection<String, String> connection(long timeoutNanos) {
+		StatefulRedisConnection<String, String> current = current();
+		if (current != null && current.isOpen()) {
+			return current;
+		}
+		try {
+			return connectAttempt().get(Math.max(1, timeoutNanos), TimeUnit.NANOSECONDS);
+		}
+		catch (TimeoutException ex) {
+			throw new NonceStoreException(NonceStoreException.Failure.TIMEOUT, "Redis connect timed out", ex);
+		}
+		catch (ExecutionException ex) {
+			throw new NonceStoreException(NonceStoreException.Failure.ERROR, "Redis connect failed: " + ex.getCause(),
+					ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new NonceStoreException(NonceStoreException.Failure.ERROR, "interrupted while connecting", ex);
+		}
+	}
+
+	private synchronized CompletableFuture<StatefulRedisConnection<String, String>> connectAttempt() {
+		CompletableFuture<StatefulRedisConnection<String, String>> attempt = this.attempt;
+		if (attempt != null && !attempt.isDone()) {
+			return attempt;
+		}
+		StatefulRedisConnection<String, String> current = current();
+		if (current != null) {
+			if (current.isOpen()) {
+				return attempt;
+			}
+			// Lettuce may still be retrying with a growing delay; a fresh connection recovers sooner.
+			current.closeAsync();
+		}
+		this.attempt = this.client.connectAsync(StringCodec.UTF8, this.uri).toCompletableFuture();
+		return this.attempt;
+	}
+
+	/** Returns the connection of the last attempt if it succeeded, else {@code null}. */
+	private StatefulRedisConnection<String, String> current() {
+		CompletableFuture<StatefulRedisConnection<String, String>> attempt = this.attempt;
+		return (attempt != null && attempt.isDone() && !attempt.isCompletedExceptionally()) ? attempt.join() : null;
+	}
+
+	/**
+	 * Connects at startup, allowing the first connection (and the Netty warm-up it brings) more time than a
+	 * request gets. A Redis that is down does not stop the start: links follow the failure mode until it answers.
+	 * @param wait how long to wait
+	 */
+	public void connectAtStartup(Duration wait) {
+		try {
+			// A first command too, so that the first request does not pay for the code it loads.
+			if (!ping(wait)) {
+				logger.warn("Single-use link Redis did not answer PING at startup");
+			}
+		}
+		catch (Exception ex) {
+			logger.warn("Single-use link Redis not reachable at startup (" + ex.getMessage()
+					+ "); single-use links follow hardening.signed-url.failure-mode until it answers");
+		}
+	}
+
+	/**
+	 * Sends PING, connecting first when needed, for a readiness check.
+	 * @param timeout longest wait
+	 * @return whether Redis answered PONG in time
+	 * @throws Exception when Redis cannot be reached
+	 */
+	public boolean ping(Duration timeout) throws Exception {
+		return "PONG".equals(connection(timeout.toNanos()).async().ping().get(timeout.toNanos(), TimeUnit.NANOSECONDS));
+	}
+
+	/**
+	 * Returns the breaker in front of Redis.
+	 * @return the breaker
+	 */
+	public StoreBreaker breaker() {
+		return this.breaker;
 	}
 
 	@Override
-	public boolean markUsed(String key, Duration ttl) {
-		String reply = connection().sync().set(this.keyPrefix + key, "1",
-				SetArgs.Builder.nx().px(Math.max(1, ttl.toMillis())));
-		return "OK".equals(reply);
-	}
-
-	private StatefulRedisConnection<String, String> connection() {
-		StatefulRedisConnection<String, String> current = this.connection;
-		if (current == null) {
-			synchronized (this) {
-				current = this.connection;
-				if (current == null) {
-					current = this.client.connect();
-					current.setTimeout(this.timeout);
-					this.connection = current;
-				}
-			}
-		}
-		return current;
+	public Map<String, Object> describe() {
+		Map<String, Object> description = new LinkedHashMap<>();
+		description.put("type", "redis");
+		description.put("url", "redis://" + this.uri.getHost() + ":" + this.uri.getPort() + "/" + this.uri.getDatabase());
+		description.put("key-prefix", this.keyPrefix);
+		StatefulRedisConnection<String, String> current = current();
+		description.put("connected", current != null && current.isOpen());
+		description.put("command-timeout", Duration.ofNanos(this.timeoutNanos).toString());
+		description.put("breaker", this.breaker.isOpen() ? "open" : "closed");
+		description.put("consecutive-failures", this.breaker.consecutiveFailures());
+		description.put("last-error", this.lastError);
+		return description;
 	}
 
 	@Override
 	public void destroy() {
-		StatefulRedisConnection<String, String> current = this.connection;
+		StatefulRedisConnection<String, String> current = current();
 		if (current != null) {
 			current.close();
 		}

@@ -1,16 +1,19 @@
 package io.github.hardening.signedurl;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import io.lettuce.core.RedisClient;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,6 +28,7 @@ import io.github.hardening.core.HardeningFilterOrder;
 import io.github.hardening.core.HardeningMetrics;
 import io.github.hardening.core.HardeningReportContributor;
 import io.github.hardening.core.ProblemResponseWriter;
+import io.github.hardening.core.ReadinessCheck;
 import io.github.hardening.core.StartupAuditCheck;
 
 /**
@@ -69,10 +73,19 @@ public class SignedUrlAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
+	NonceStoreFailures signedUrlStoreFailures(SignedUrlProperties properties, HardeningMetrics metrics) {
+		Duration interval = properties.getRedis().getOpenInterval();
+		long retryAfter = (interval != null) ? (interval.toMillis() + 999) / 1000 : 1;
+		return new NonceStoreFailures(properties.getFailureMode(), retryAfter, metrics);
+	}
+
+	@Bean
 	@ConditionalOnMissingBean(name = "signedUrlReportContributor")
 	HardeningReportContributor signedUrlReportContributor(SignedUrlProperties properties, SigningKeys keys,
-			SignedUrlCounters counters) {
-		return new SignedUrlReportContributor(properties, keys, counters);
+			SignedUrlCounters counters, NonceStoreFailures failures, ObjectProvider<NonceStore> store) {
+		return new SignedUrlReportContributor(properties, keys, counters,
+				new SignedUrlReportContributor.StoreState(store, failures));
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -81,9 +94,17 @@ public class SignedUrlAutoConfiguration {
 	static class RedisNonceStoreConfiguration {
 
 		@Bean
-		@ConditionalOnMissingBean
-		NonceStore redisNonceStore(SignedUrlProperties properties, Environment environment) {
+		@ConditionalOnMissingBean(NonceStore.class)
+		RedisNonceStore redisNonceStore(SignedUrlProperties properties, Environment environment) {
 			return SignedUrlRedis.store(properties.getRedis(), environment);
+		}
+
+		@Bean
+		@ConditionalOnBean(RedisNonceStore.class)
+		@ConditionalOnMissingBean(name = "signedUrlRedisReadinessCheck")
+		@ConditionalOnProperty(prefix = "hardening.signed-url.redis", name = "readiness-check", havingValue = "true")
+		ReadinessCheck signedUrlRedisReadinessCheck(RedisNonceStore store, SignedUrlProperties properties) {
+			return new SignedUrlRedisReadinessCheck(store, properties.getRedis().getCommandTimeout().multipliedBy(5));
 		}
 
 	}
@@ -96,14 +117,15 @@ public class SignedUrlAutoConfiguration {
 		@ConditionalOnMissingBean
 		SignedUrlEnforcer signedUrlEnforcer(UrlSigner signer, ObjectProvider<NonceStore> store,
 				SignedUrlProperties properties, ClientAddressResolver clientAddresses,
-				SignedUrlCounters counters, ProblemResponseWriter problems) {
+				SignedUrlCounters counters, ProblemResponseWriter problems, NonceStoreFailures failures) {
 			NonceStore nonces = store.getIfAvailable(() -> {
-				throw new IllegalStateException("hardening.signed-url.store=redis needs io.lettuce:lettuce-core "
-						+ "on the class path; add it or set hardening.signed-url.store=memory");
+				throw new InvalidConfigurationPropertyValueException("hardening.signed-url.store", "redis",
+						"The Redis store needs io.lettuce:lettuce-core on the class path; add it or set "
+								+ "hardening.signed-url.store=memory.");
 			});
 			SingleUseGuard singleUse = new SingleUseGuard(nonces,
 					SignedUrlMapper.patterns("single-use-paths", properties.getSingleUsePaths()),
-					properties.getClockSkew());
+					properties.getClockSkew(), failures);
 			return new SignedUrlEnforcer(signer, singleUse, clientAddresses, counters, problems);
 		}
 

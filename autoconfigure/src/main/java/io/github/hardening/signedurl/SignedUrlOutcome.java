@@ -28,8 +28,19 @@ public enum SignedUrlOutcome {
 	/** A single-use link that was already used once. */
 	ALREADY_USED,
 
-	/** The single-use store could not be reached, so the link is refused (fail closed). */
-	STORE_ERROR;
+	/** The single-use store failed and {@code failure-mode} is closed: refused with 503, the client may retry. */
+	STORE_ERROR,
+
+	/** The single-use store failed and {@code failure-mode} is open: admitted without being recorded. */
+	UNRECORDED;
+
+	/**
+	 * Tells whether the request may proceed with this outcome.
+	 * @return whether it is admitted
+	 */
+	public boolean admits() {
+		return this == VALID || this == UNRECORDED;
+	}
 
 	/**
 	 * Returns the tag value of this outcome, e.g. {@code bad-signature}.

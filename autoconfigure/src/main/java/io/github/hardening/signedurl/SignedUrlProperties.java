@@ -58,6 +58,11 @@ public class SignedUrlProperties {
 	private NonceStoreType store = NonceStoreType.MEMORY;
 
 	/**
+	 * What a valid single-use link gets when its use cannot be recorded: closed answers 503, open admits it.
+	 */
+	private FailureMode failureMode = FailureMode.CLOSED;
+
+	/**
 	 * Names of the query parameters of a signed link.
 	 */
 	private final Parameters parameters = new Parameters();
@@ -139,6 +144,14 @@ public class SignedUrlProperties {
 		this.store = store;
 	}
 
+	public FailureMode getFailureMode() {
+		return this.failureMode;
+	}
+
+	public void setFailureMode(FailureMode failureMode) {
+		this.failureMode = failureMode;
+	}
+
 	public Parameters getParameters() {
 		return this.parameters;
 	}
@@ -157,6 +170,19 @@ public class SignedUrlProperties {
 
 		/** In Redis, shared by every instance. */
 		REDIS
+
+	}
+
+	/**
+	 * What a valid single-use link gets when the store cannot record its use.
+	 */
+	public enum FailureMode {
+
+		/** Refused with 503 and Retry-After: a use that is not recorded could be replayed. */
+		CLOSED,
+
+		/** Admitted and counted: availability over replay protection while the store is down. */
+		OPEN
 
 	}
 
@@ -294,9 +320,24 @@ public class SignedUrlProperties {
 		private String keyPrefix = "hardening:su:";
 
 		/**
-		 * Longest wait for Redis on a request; a slower answer refuses the link.
+		 * Longest wait for Redis on a request, connecting included; a slower answer counts as a store failure.
 		 */
-		private Duration commandTimeout = Duration.ofMillis(500);
+		private Duration commandTimeout = Duration.ofMillis(100);
+
+		/**
+		 * Consecutive store failures after which Redis is bypassed.
+		 */
+		private int failureThreshold = 3;
+
+		/**
+		 * How long Redis is bypassed after repeated failures before it is tried again; also the 503's Retry-After.
+		 */
+		private Duration openInterval = Duration.ofSeconds(5);
+
+		/**
+		 * Whether Redis is offered as a readiness check, taking this instance out of traffic while it fails.
+		 */
+		private boolean readinessCheck;
 
 		public String getUrl() {
 			return this.url;
@@ -320,6 +361,30 @@ public class SignedUrlProperties {
 
 		public void setCommandTimeout(Duration commandTimeout) {
 			this.commandTimeout = commandTimeout;
+		}
+
+		public int getFailureThreshold() {
+			return this.failureThreshold;
+		}
+
+		public void setFailureThreshold(int failureThreshold) {
+			this.failureThreshold = failureThreshold;
+		}
+
+		public Duration getOpenInterval() {
+			return this.openInterval;
+		}
+
+		public void setOpenInterval(Duration openInterval) {
+			this.openInterval = openInterval;
+		}
+
+		public boolean isReadinessCheck() {
+			return this.readinessCheck;
+		}
+
+		public void setReadinessCheck(boolean readinessCheck) {
+			this.readinessCheck = readinessCheck;
 		}
 
 	}

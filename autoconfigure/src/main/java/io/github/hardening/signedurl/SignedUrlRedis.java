@@ -9,6 +9,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
 import io.github.hardening.core.RedisUrls;
+import io.github.hardening.core.StoreBreaker;
 
 /**
  * Builds the Redis single-use store, finding Redis in {@code hardening.signed-url.redis.url} or else in the
@@ -18,6 +19,9 @@ final class SignedUrlRedis {
 
 	private static final String PREFIX = "hardening.signed-url.redis.";
 
+	/** The first connection warms up Netty, which takes longer than a request may wait. */
+	private static final Duration STARTUP_CONNECT = Duration.ofSeconds(2);
+
 	private SignedUrlRedis() {
 	}
 
@@ -25,7 +29,16 @@ final class SignedUrlRedis {
 		Duration timeout = redis.getCommandTimeout();
 		if (timeout == null || timeout.toMillis() < 1 || timeout.compareTo(Duration.ofSeconds(10)) > 0) {
 			throw new InvalidConfigurationPropertyValueException(PREFIX + "command-timeout", timeout,
-					"Give a timeout between 1ms and 10s, e.g. 500ms.");
+					"Give a timeout between 1ms and 10s; it bounds every single-use check, e.g. 100ms.");
+		}
+		if (redis.getFailureThreshold() < 1) {
+			throw new InvalidConfigurationPropertyValueException(PREFIX + "failure-threshold",
+					redis.getFailureThreshold(), "Give the consecutive failures that open the breaker, e.g. 3.");
+		}
+		Duration openInterval = redis.getOpenInterval();
+		if (openInterval == null || openInterval.toMillis() < 1) {
+			throw new InvalidConfigurationPropertyValueException(PREFIX + "open-interval", openInterval,
+					"Give how long a failing Redis is bypassed, e.g. 5s.");
 		}
 		if (!StringUtils.hasText(redis.getKeyPrefix())) {
 			throw new InvalidConfigurationPropertyValueException(PREFIX + "key-prefix", redis.getKeyPrefix(),
@@ -39,7 +52,10 @@ final class SignedUrlRedis {
 			throw new InvalidConfigurationPropertyValueException(PREFIX + "url", "(not shown)",
 					"Give a Redis URL such as redis://127.0.0.1:6379: " + ex.getMessage());
 		}
-		return new RedisNonceStore(url, redis.getKeyPrefix(), timeout);
+		RedisNonceStore store = new RedisNonceStore(url, redis.getKeyPrefix(), timeout,
+				new StoreBreaker(redis.getFailureThreshold(), openInterval.toNanos(), System::nanoTime));
+		store.connectAtStartup(STARTUP_CONNECT);
+		return store;
 	}
 
 }

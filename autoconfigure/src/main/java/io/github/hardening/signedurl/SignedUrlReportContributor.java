@@ -1,7 +1,10 @@
 package io.github.hardening.signedurl;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+
+import org.springframework.beans.factory.ObjectProvider;
 
 import io.github.hardening.core.FeatureReport;
 import io.github.hardening.core.HardeningReportContributor;
@@ -17,10 +20,14 @@ class SignedUrlReportContributor implements HardeningReportContributor {
 
 	private final SignedUrlCounters counters;
 
-	SignedUrlReportContributor(SignedUrlProperties properties, SigningKeys keys, SignedUrlCounters counters) {
+	private final StoreState store;
+
+	SignedUrlReportContributor(SignedUrlProperties properties, SigningKeys keys, SignedUrlCounters counters,
+			StoreState store) {
 		this.properties = properties;
 		this.keys = keys;
 		this.counters = counters;
+		this.store = store;
 	}
 
 	@Override
@@ -39,8 +46,26 @@ class SignedUrlReportContributor implements HardeningReportContributor {
 		settings.put("clock-skew", String.valueOf(this.properties.getClockSkew()));
 		settings.put("protected-paths", this.properties.getProtectedPaths());
 		settings.put("single-use-paths", this.properties.getSingleUsePaths());
-		settings.put("store", this.properties.getStore().name().toLowerCase(java.util.Locale.ROOT));
-		return new FeatureReport(true, settings, this.counters.snapshot());
+		settings.put("store", this.properties.getStore().name().toLowerCase(Locale.ROOT));
+		settings.put("failure-mode", this.store.failures().mode());
+		NonceStore nonces = this.store.nonces().getIfAvailable();
+		if (nonces != null) {
+			Map<String, Object> state = new LinkedHashMap<>(nonces.describe());
+			state.put("failing", this.store.failures().isFailing());
+			settings.put("store-state", state);
+		}
+		Map<String, Object> counts = new LinkedHashMap<>(this.counters.snapshot());
+		counts.putAll(this.store.failures().snapshot());
+		return new FeatureReport(true, settings, counts);
+	}
+
+	/**
+	 * The single-use store and its failure policy, as far as they exist.
+	 *
+	 * @param nonces the store, absent when it cannot be created
+	 * @param failures the failure policy and its counters
+	 */
+	record StoreState(ObjectProvider<NonceStore> nonces, NonceStoreFailures failures) {
 	}
 
 }

@@ -2,20 +2,15 @@ package io.github.hardening.signedurl;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
 
 /**
  * Lets a single-use link through once: links with a nonce, and every link on a single-use path (keyed by
- * its signature). A store failure refuses the link (fail closed), logged once per incident.
+ * its signature). When the store fails, the link gets what {@link NonceStoreFailures} says.
  */
 class SingleUseGuard {
-
-	private static final Log logger = LogFactory.getLog(SingleUseGuard.class);
 
 	private final NonceStore store;
 
@@ -23,12 +18,14 @@ class SingleUseGuard {
 
 	private final Duration clockSkew;
 
-	private final AtomicBoolean failing = new AtomicBoolean();
+	private final NonceStoreFailures failures;
 
-	SingleUseGuard(NonceStore store, List<PathPattern> singleUsePaths, Duration clockSkew) {
+	SingleUseGuard(NonceStore store, List<PathPattern> singleUsePaths, Duration clockSkew,
+			NonceStoreFailures failures) {
 		this.store = store;
 		this.singleUsePaths = singleUsePaths;
 		this.clockSkew = clockSkew;
+		this.failures = failures;
 	}
 
 	SignedUrlOutcome consume(VerificationResult result, String path, long nowEpochSeconds) {
@@ -38,19 +35,19 @@ class SingleUseGuard {
 			return SignedUrlOutcome.VALID;
 		}
 		Duration ttl = Duration.ofSeconds(Math.max(1, result.expiresAt() + this.clockSkew.toSeconds() - nowEpochSeconds));
+		boolean first;
 		try {
-			boolean first = this.store.markUsed(key, ttl);
-			if (this.failing.compareAndSet(true, false)) {
-				logger.info("The single-use link store answers again");
-			}
-			return first ? SignedUrlOutcome.VALID : SignedUrlOutcome.ALREADY_USED;
+			first = this.store.markUsed(key, ttl);
 		}
 		catch (RuntimeException ex) {
-			if (this.failing.compareAndSet(false, true)) {
-				logger.error("The single-use link store failed; single-use links are refused until it answers", ex);
-			}
-			return SignedUrlOutcome.STORE_ERROR;
+			return this.failures.failed(ex);
 		}
+		this.failures.succeeded();
+		return first ? SignedUrlOutcome.VALID : SignedUrlOutcome.ALREADY_USED;
+	}
+
+	long retryAfterSeconds() {
+		return this.failures.retryAfterSeconds();
 	}
 
 	private boolean matches(String path) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import io.github.hardening.core.HardeningAutoConfiguration;
 import io.github.hardening.core.HardeningFilterOrder;
 import io.github.hardening.core.RedisUrls;
+import io.github.hardening.test.TcpEndpoints;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;

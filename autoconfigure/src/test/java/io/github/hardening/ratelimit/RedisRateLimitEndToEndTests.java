@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.github.hardening.test.RedisTestSupport;
 import io.github.hardening.test.RunningWebApp;
+import io.github.hardening.test.TcpEndpoints;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;

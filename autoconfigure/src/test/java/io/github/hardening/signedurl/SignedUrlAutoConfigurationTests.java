@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 
 import io.github.hardening.core.HardeningAutoConfiguration;
 import io.github.hardening.core.HardeningReportContributor;
+import io.github.hardening.core.ReadinessCheck;
 import io.github.hardening.core.StartupAuditException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -120,6 +121,45 @@ class SignedUrlAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("hardening.signed-url.store=redis",
 				"hardening.signed-url.redis.url=redis://127.0.0.1:1")
 			.run((context) -> assertThat(context).hasSingleBean(RedisNonceStore.class).doesNotHaveBean(MemoryNonceStore.class));
+	}
+
+	@Test
+	void redisStoreSettingsAreCheckedNamingTheProperty() {
+		this.contextRunner.withPropertyValues("hardening.signed-url.store=redis",
+				"hardening.signed-url.redis.url=redis://127.0.0.1:1", "hardening.signed-url.redis.failure-threshold=0")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("hardening.signed-url.redis.failure-threshold"));
+		this.contextRunner.withPropertyValues("hardening.signed-url.store=redis",
+				"hardening.signed-url.redis.url=redis://127.0.0.1:1", "hardening.signed-url.redis.open-interval=0s")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("hardening.signed-url.redis.open-interval"));
+		this.contextRunner.withPropertyValues("hardening.signed-url.store=redis",
+				"hardening.signed-url.redis.url=redis://127.0.0.1:1", "hardening.signed-url.redis.command-timeout=0ms")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("hardening.signed-url.redis.command-timeout"));
+	}
+
+	@Test
+	void redisReadinessCheckIsOnlyCreatedWhenAskedFor() {
+		this.contextRunner.withPropertyValues("hardening.signed-url.store=redis",
+				"hardening.signed-url.redis.url=redis://127.0.0.1:1")
+			.run((context) -> assertThat(context).doesNotHaveBean(ReadinessCheck.class));
+		this.contextRunner.withPropertyValues("hardening.signed-url.store=redis",
+				"hardening.signed-url.redis.url=redis://127.0.0.1:1", "hardening.signed-url.redis.readiness-check=true")
+			.run((context) -> assertThat(context.getBean(ReadinessCheck.class).name()).isEqualTo("signed-url-redis"));
+		this.contextRunner.withPropertyValues("hardening.signed-url.redis.readiness-check=true")
+			.run((context) -> assertThat(context).as("memory store: nothing to check")
+				.doesNotHaveBean(ReadinessCheck.class));
+	}
+
+	@Test
+	void failureModeIsClosedByDefaultAndReported() {
+		this.contextRunner.run((context) -> assertThat(context.getBean("signedUrlReportContributor",
+				HardeningReportContributor.class).report().settings()).containsEntry("failure-mode", "closed"));
+		this.contextRunner.withPropertyValues("hardening.signed-url.failure-mode=open")
+			.run((context) -> assertThat(context.getBean("signedUrlReportContributor",
+					HardeningReportContributor.class).report().settings()).containsEntry("failure-mode", "open"));
 	}
 
 	@Configuration(proxyBeanMethods = false)

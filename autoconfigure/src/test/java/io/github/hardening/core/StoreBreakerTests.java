@@ -1,4 +1,4 @@
-package io.github.hardening.ratelimit;
+package io.github.hardening.core;
 
 import java.util.concurrent.atomic.AtomicLong;
 

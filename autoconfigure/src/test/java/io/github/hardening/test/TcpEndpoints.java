@@ -1,4 +1,4 @@
-package io.github.hardening.ratelimit;
+package io.github.hardening.test;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Real TCP endpoints on loopback for failure tests: one that accepts connections and never answers, and a
  * forwarder to a real server that can be cut and restored on the same port.
  */
-final class TcpEndpoints implements AutoCloseable {
+public final class TcpEndpoints implements AutoCloseable {
 
 	private final int port;
 
@@ -24,36 +24,48 @@ final class TcpEndpoints implements AutoCloseable {
 
 	private volatile ServerSocket server;
 
+	private volatile long delayMillis;
+
 	private TcpEndpoints(int port, int targetPort) {
 		this.port = port;
 		this.targetPort = targetPort;
 	}
 
 	/** Accepts connections on a free port and never reads or writes a byte. */
-	static TcpEndpoints blackhole() throws IOException {
+	public static TcpEndpoints blackhole() throws IOException {
 		TcpEndpoints endpoint = new TcpEndpoints(freePort(), -1);
 		endpoint.open();
 		return endpoint;
 	}
 
 	/** Forwards a free port to {@code targetPort}; call {@link #open()} to start. */
-	static TcpEndpoints forwarderTo(int targetPort) throws IOException {
+	public static TcpEndpoints forwarderTo(int targetPort) throws IOException {
 		return new TcpEndpoints(freePort(), targetPort);
 	}
 
 	/** Returns a port that nothing listens on (closed right after it was found free). */
-	static int freePort() throws IOException {
+	public static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}
 	}
 
-	int port() {
+	/** Returns the port this endpoint listens on. */
+	public int port() {
 		return this.port;
 	}
 
+	/**
+	 * Holds every chunk sent towards the target this long before passing it on, as a slow server or network
+	 * would; order is kept.
+	 * @param millis the delay, 0 for none
+	 */
+	public void delayUpstream(long millis) {
+		this.delayMillis = millis;
+	}
+
 	/** Starts listening (again). */
-	synchronized void open() throws IOException {
+	public synchronized void open() throws IOException {
 		ServerSocket listening = new ServerSocket();
 		listening.setReuseAddress(true);
 		listening.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), this.port));
@@ -64,7 +76,7 @@ final class TcpEndpoints implements AutoCloseable {
 	}
 
 	/** Stops listening and cuts every open connection, as a crashed server would. */
-	synchronized void cut() throws IOException {
+	public synchronized void cut() throws IOException {
 		if (this.server != null) {
 			this.server.close();
 			this.server = null;
@@ -83,8 +95,8 @@ final class TcpEndpoints implements AutoCloseable {
 				if (this.targetPort > 0) {
 					Socket upstream = new Socket(InetAddress.getLoopbackAddress(), this.targetPort);
 					this.sockets.add(upstream);
-					pipe(client, upstream);
-					pipe(upstream, client);
+					pipe(client, upstream, true);
+					pipe(upstream, client, false);
 				}
 			}
 			catch (IOException ex) {
@@ -93,10 +105,22 @@ final class TcpEndpoints implements AutoCloseable {
 		}
 	}
 
-	private static void pipe(Socket from, Socket to) {
+	private void pipe(Socket from, Socket to, boolean delayed) {
 		Thread thread = new Thread(() -> {
 			try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-				in.transferTo(out);
+				byte[] buffer = new byte[8192];
+				int read;
+				while ((read = in.read(buffer)) != -1) {
+					long delay = this.delayMillis;
+					if (delayed && delay > 0) {
+						Thread.sleep(delay);
+					}
+					out.write(buffer, 0, read);
+					out.flush();
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
 			}
 			catch (IOException ex) {
 				// Either side closed: the other is closed below.
