@@ -9,6 +9,16 @@ public interface HardeningCounter {
 	void increment();
 
 	/**
+	 * Adds an amount, e.g. a number of bytes.
+	 * @param amount what to add, not negative
+	 */
+	default void increment(long amount) {
+		for (long i = 0; i < amount; i++) {
+			increment();
+		}
+	}
+
+	/**
 	 * Returns the count so far.
 	 * @return the count
 	 */

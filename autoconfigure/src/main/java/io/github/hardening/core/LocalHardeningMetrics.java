@@ -31,6 +31,11 @@ public class LocalHardeningMetrics implements HardeningMetrics {
 		}
 
 		@Override
+		public void increment(long amount) {
+			this.adder.add(amount);
+		}
+
+		@Override
 		public double count() {
 			return this.adder.sum();
 		}

@@ -29,6 +29,11 @@ public class MicrometerHardeningMetrics implements HardeningMetrics {
 			}
 
 			@Override
+			public void increment(long amount) {
+				counter.increment(amount);
+			}
+
+			@Override
 			public double count() {
 				return counter.count();
 			}

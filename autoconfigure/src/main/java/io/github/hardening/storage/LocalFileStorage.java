@@ -44,6 +44,8 @@ public class LocalFileStorage implements FileStorage {
 
 	private final Clock clock;
 
+	private final StorageCounters counters;
+
 	private final SecureRandom random = new SecureRandom();
 
 	/**
@@ -54,10 +56,24 @@ public class LocalFileStorage implements FileStorage {
 	 * @param clock gives the creation time
 	 */
 	public LocalFileStorage(Path root, long maxBytes, ContentTypeDetector detector, Clock clock) {
+		this(root, maxBytes, detector, clock, StorageCounters.local());
+	}
+
+	/**
+	 * Creates the storage, counting what it stores and refuses; the folder is created on first store.
+	 * @param root the folder everything is kept in
+	 * @param maxBytes largest file accepted
+	 * @param detector detects the stored type
+	 * @param clock gives the creation time
+	 * @param counters counts files and bytes stored and uploads refused
+	 */
+	public LocalFileStorage(Path root, long maxBytes, ContentTypeDetector detector, Clock clock,
+			StorageCounters counters) {
 		this.root = root.toAbsolutePath().normalize();
 		this.maxBytes = maxBytes;
 		this.detector = detector;
 		this.clock = clock;
+		this.counters = counters;
 	}
 
 	/**
@@ -82,7 +98,12 @@ public class LocalFileStorage implements FileStorage {
 			writeMetadata(file, meta);
 			move(meta, SafePaths.resolve(this.root, id + ".properties"));
 			move(part, SafePaths.resolve(this.root, id));
+			this.counters.stored(file);
 			return file;
+		}
+		catch (StorageLimitException ex) {
+			this.counters.refusedTooLarge();
+			throw ex;
 		}
 		finally {
 			Files.deleteIfExists(part);

@@ -2,9 +2,7 @@ package io.github.hardening.storage;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.apache.tika.Tika;
@@ -21,8 +19,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
 import org.springframework.util.StringUtils;
 
-import io.github.hardening.core.FeatureReport;
 import io.github.hardening.core.HardeningAutoConfiguration;
+import io.github.hardening.core.HardeningMetrics;
 import io.github.hardening.core.HardeningReportContributor;
 
 /**
@@ -45,7 +43,14 @@ public class StorageAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	FileStorage fileStorage(StorageProperties properties, ContentTypeDetector detector, ObjectProvider<Clock> clock) {
+	StorageCounters storageCounters(HardeningMetrics metrics) {
+		return new StorageCounters(metrics);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	FileStorage fileStorage(StorageProperties properties, ContentTypeDetector detector, ObjectProvider<Clock> clock,
+			StorageCounters counters) {
 		if (!StringUtils.hasText(properties.getRoot())) {
 			throw new InvalidConfigurationPropertyValueException("hardening.storage.root", properties.getRoot(),
 					"Give the folder uploads are kept in, e.g. ./data/uploads.");
@@ -55,34 +60,21 @@ public class StorageAutoConfiguration {
 					properties.getMaxFileSize(), "Give a positive size, e.g. 100MB.");
 		}
 		return new LocalFileStorage(Path.of(properties.getRoot()), properties.getMaxFileSize().toBytes(), detector,
-				clock.getIfAvailable(Clock::systemUTC));
+				clock.getIfAvailable(Clock::systemUTC), counters);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	StoredFileResponder storedFileResponder(FileStorage storage, StorageProperties properties) {
-		return new StoredFileResponder(storage, inlineTypes(properties.getInlineTypes()));
+	StoredFileResponder storedFileResponder(FileStorage storage, StorageProperties properties,
+			StorageCounters counters) {
+		return new StoredFileResponder(storage, inlineTypes(properties.getInlineTypes()), counters);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(name = "storageReportContributor")
-	HardeningReportContributor storageReportContributor(StorageProperties properties, FileStorage storage) {
-		return new HardeningReportContributor() {
-			@Override
-			public String feature() {
-				return "storage";
-			}
-
-			@Override
-			public FeatureReport report() {
-				Map<String, Object> settings = new LinkedHashMap<>();
-				settings.put("implementation", storage.getClass().getSimpleName());
-				settings.put("root", (storage instanceof LocalFileStorage local) ? local.root().toString() : "-");
-				settings.put("max-file-size", String.valueOf(properties.getMaxFileSize()));
-				settings.put("inline-types", properties.getInlineTypes());
-				return new FeatureReport(true, settings, Map.of());
-			}
-		};
+	HardeningReportContributor storageReportContributor(StorageProperties properties, FileStorage storage,
+			StorageCounters counters) {
+		return new StorageReportContributor(properties, storage, counters);
 	}
 
 	private static Set<String> inlineTypes(List<String> types) {

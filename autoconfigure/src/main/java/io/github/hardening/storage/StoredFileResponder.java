@@ -27,14 +27,27 @@ public class StoredFileResponder {
 
 	private final Set<String> inlineTypes;
 
+	private final StorageCounters counters;
+
 	/**
 	 * Creates a responder.
 	 * @param storage where files are read from
 	 * @param inlineTypes media types shown inline instead of downloaded, e.g. {@code image/png}
 	 */
 	public StoredFileResponder(FileStorage storage, Set<String> inlineTypes) {
+		this(storage, inlineTypes, StorageCounters.local());
+	}
+
+	/**
+	 * Creates a responder that counts its responses and the bytes it sends.
+	 * @param storage where files are read from
+	 * @param inlineTypes media types shown inline instead of downloaded, e.g. {@code image/png}
+	 * @param counters counts responses by outcome and bytes served
+	 */
+	public StoredFileResponder(FileStorage storage, Set<String> inlineTypes, StorageCounters counters) {
 		this.storage = storage;
 		this.inlineTypes = inlineTypes;
+		this.counters = counters;
 	}
 
 	/**
@@ -53,6 +66,7 @@ public class StoredFileResponder {
 		response.setHeader("Cache-Control", "private, no-transform");
 		if (notModified(file, request, modified)) {
 			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+			this.counters.responded(StorageCounters.Outcome.NOT_MODIFIED);
 			return;
 		}
 		String type = (file.contentType() != null) ? file.contentType() : "application/octet-stream";
@@ -63,6 +77,7 @@ public class StoredFileResponder {
 				? ByteRanges.parse(request.getHeader("Range"), file.size()) : null;
 		boolean head = "HEAD".equals(request.getMethod());
 		if (ranges == null) {
+			this.counters.responded(StorageCounters.Outcome.FULL);
 			response.setContentType(type);
 			response.setContentLengthLong(file.size());
 			if (!head) {
@@ -70,12 +85,14 @@ public class StoredFileResponder {
 			}
 		}
 		else if (ranges.isEmpty()) {
+			this.counters.responded(StorageCounters.Outcome.NOT_SATISFIABLE);
 			response.setStatus(HttpServletResponse.SC_REQUESTED_RANGE_NOT_SATISFIABLE);
 			response.setHeader("Content-Range", "bytes */" + file.size());
 			response.setContentLength(0);
 		}
 		else if (ranges.size() == 1) {
 			ByteRanges.Range range = ranges.get(0);
+			this.counters.responded(StorageCounters.Outcome.PARTIAL);
 			response.setStatus(HttpServletResponse.SC_PARTIAL_CONTENT);
 			response.setContentType(type);
 			response.setHeader("Content-Range", contentRange(range, file.size()));
@@ -100,6 +117,7 @@ public class StoredFileResponder {
 			length += headers[i].length + ranges.get(i).length();
 		}
 		byte[] end = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+		this.counters.responded(StorageCounters.Outcome.PARTIAL);
 		response.setStatus(HttpServletResponse.SC_PARTIAL_CONTENT);
 		response.setContentType("multipart/byteranges; boundary=" + boundary);
 		response.setContentLengthLong(length + end.length);
@@ -119,7 +137,8 @@ public class StoredFileResponder {
 			return;
 		}
 		try (InputStream in = this.storage.open(file, offset)) {
-			StreamUtils.copyRange(in, out, 0, length - 1);
+			// Counted after the copy: an aborted download adds nothing.
+			this.counters.served(StreamUtils.copyRange(in, out, 0, length - 1));
 		}
 	}
 

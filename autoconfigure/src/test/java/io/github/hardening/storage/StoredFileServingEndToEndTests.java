@@ -22,9 +22,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.github.hardening.core.FeatureReport;
+import io.github.hardening.core.HardeningMetrics;
+import io.github.hardening.core.HardeningReportContributor;
 import io.github.hardening.test.RunningWebApp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Serving stored files over real HTTP: headers, conditional requests and byte ranges, bytes compared exactly.
@@ -118,6 +122,39 @@ class StoredFileServingEndToEndTests {
 			assertThat(body).isEqualTo(expected);
 			assertThat(response.headers().firstValueAsLong("Content-Length").orElseThrow()).isEqualTo(response.body().length);
 			assertThat(get(app, file, "Range", "bytes=0-999,0-999").statusCode()).as("overlapping abuse").isEqualTo(200);
+		}
+	}
+
+	@Test
+	void everyStoreRefusalAndResponseOutcomeIsCountedWithItsBytes() throws Exception {
+		try (RunningWebApp app = RunningWebApp.start(List.of(StorageAutoConfiguration.class, Files.class),
+				"hardening.storage.root=" + this.root, "hardening.storage.max-file-size=2KB")) {
+			StoredFile file = store(app, content(1000), "a.bin");
+			store(app, content(24), "b.bin");
+			assertThatExceptionOfType(StorageLimitException.class).isThrownBy(() -> store(app, content(3000), "big.bin"));
+			assertThat(get(app, file, new String[0]).body()).hasSize(1000);
+			assertThat(get(app, file, "If-None-Match", file.etag()).statusCode()).isEqualTo(304);
+			assertThat(get(app, file, "Range", "bytes=0-99").statusCode()).isEqualTo(206);
+			assertThat(get(app, file, "Range", "bytes=0-9,500-509").statusCode()).isEqualTo(206);
+			assertThat(get(app, file, "Range", "bytes=1000-").statusCode()).isEqualTo(416);
+			assertThat(app.request("/files/" + file.id()).method("HEAD", HttpRequest.BodyPublishers.noBody()).build())
+				.satisfies((head) -> assertThat(RunningWebApp.send(head).statusCode()).isEqualTo(200));
+
+			HardeningMetrics metrics = app.context().getBean(HardeningMetrics.class);
+			assertThat(metrics.counter(StorageCounters.FILES_STORED, "").count()).isEqualTo(2);
+			assertThat(metrics.counter(StorageCounters.BYTES_STORED, "").count()).isEqualTo(1024);
+			assertThat(metrics.counter(StorageCounters.UPLOADS_REFUSED, "", "reason", "too-large").count()).isEqualTo(1);
+			assertThat(metrics.counter(StorageCounters.RESPONSES, "", "outcome", "full").count()).isEqualTo(2);
+			assertThat(metrics.counter(StorageCounters.RESPONSES, "", "outcome", "not-modified").count()).isEqualTo(1);
+			assertThat(metrics.counter(StorageCounters.RESPONSES, "", "outcome", "partial").count()).isEqualTo(2);
+			assertThat(metrics.counter(StorageCounters.RESPONSES, "", "outcome", "not-satisfiable").count()).isEqualTo(1);
+			assertThat(metrics.counter(StorageCounters.BYTES_SERVED, "").count()).as("1000 + 100 + 10 + 10, HEAD none")
+				.isEqualTo(1120);
+			FeatureReport report = app.context().getBean("storageReportContributor", HardeningReportContributor.class)
+				.report();
+			assertThat(report.counters()).containsEntry("files-stored", 2L).containsEntry("bytes-stored", 1024L)
+				.containsEntry("uploads-refused-too-large", 1L).containsEntry("responses-partial", 2L)
+				.containsEntry("bytes-served", 1120L);
 		}
 	}
 
