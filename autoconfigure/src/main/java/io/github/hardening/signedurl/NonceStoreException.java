@@ -46,6 +46,22 @@ public class NonceStoreException extends RuntimeException {
 		BYPASSED;
 
 		/**
+		 * Classifies an error of a store call: a timeout anywhere in its causes (the client's own command or
+		 * handshake timeout included) is {@link #TIMEOUT}, anything else {@link #ERROR}.
+		 * @param error what the call failed with
+		 * @return the kind of failure
+		 */
+		public static Failure of(Throwable error) {
+			for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+				if (cause instanceof java.util.concurrent.TimeoutException
+						|| cause.getClass().getSimpleName().contains("Timeout")) {
+					return TIMEOUT;
+				}
+			}
+			return ERROR;
+		}
+
+		/**
 		 * Returns the tag value.
 		 * @return the lower-case name
 		 */

@@ -3,22 +3,15 @@ package io.github.hardening.signedurl;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisFuture;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.codec.StringCodec;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -40,20 +33,13 @@ public class RedisNonceStore implements NonceStore, DisposableBean {
 	private static final String UNDO = "if redis.call('get', KEYS[1]) == ARGV[1] then "
 			+ "return redis.call('del', KEYS[1]) else return 0 end";
 
-	private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(2);
-
-	private final RedisURI uri;
-
-	private final RedisClient client;
+	private final NonceRedisConnection connection;
 
 	private final String keyPrefix;
 
 	private final long timeoutNanos;
 
 	private final StoreBreaker breaker;
-
-	/** The last connection attempt; once it succeeded, its connection is the one used. */
-	private volatile CompletableFuture<StatefulRedisConnection<String, String>> attempt;
 
 	private volatile String lastError = "none";
 
@@ -75,19 +61,10 @@ public class RedisNonceStore implements NonceStore, DisposableBean {
 	 * @param breaker bypasses Redis after repeated failures
 	 */
 	public RedisNonceStore(String url, String keyPrefix, Duration timeout, StoreBreaker breaker) {
-		this.uri = RedisURI.create(url);
-		// Bounds the connection handshake, which may outlive a request's wait: the next request then uses it.
-		this.uri.setTimeout(HANDSHAKE_TIMEOUT);
+		this.connection = new NonceRedisConnection(url, timeout);
 		this.keyPrefix = keyPrefix;
 		this.timeoutNanos = timeout.toNanos();
 		this.breaker = breaker;
-		this.client = RedisClient.create();
-		// Commands sent while disconnected fail at once instead of queueing until Redis comes back.
-		this.client.setOptions(ClientOptions.builder()
-			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-			.socketOptions(SocketOptions.builder().connectTimeout(Duration.ofSeconds(1)).build())
-			.timeoutOptions(TimeoutOptions.enabled(timeout))
-			.build());
 	}
 
 	/**
@@ -106,7 +83,7 @@ public class RedisNonceStore implements NonceStore, DisposableBean {
 		StatefulRedisConnection<String, String> current = null;
 		RedisFuture<String> reply = null;
 		try {
-			current = connection(this.timeoutNanos);
+			current = this.connection.get(this.timeoutNanos);
 			reply = current.async().set(redisKey, token, SetArgs.Builder.nx().px(Math.max(1, ttl.toMillis())));
 			String answer = reply.get(Math.max(0, this.timeoutNanos - (System.nanoTime() - start)), TimeUnit.NANOSECONDS);
 			this.breaker.success();
@@ -119,7 +96,7 @@ public class RedisNonceStore implements NonceStore, DisposableBean {
 					"no answer within " + Duration.ofNanos(this.timeoutNanos).toMillis() + " ms", ex);
 		}
 		catch (ExecutionException ex) {
-			throw failed(NonceStoreException.Failure.ERROR, String.valueOf(ex.getCause()), ex.getCause());
+			throw failed(NonceStoreException.Failure.of(ex.getCause()), String.valueOf(ex.getCause()), ex.getCause());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -153,55 +130,6 @@ public class RedisNonceStore implements NonceStore, DisposableBean {
 	}
 
 	/**
-	 * Returns the connection, connecting first when there is none or it broke. Concurrent callers share one
-	 * connection attempt, each waiting at most its own budget; an attempt that outlives them still completes
-	 * and is used by the next caller.
-	 */
-	private StatefulRedisConnection<String, String> connection(long timeoutNanos) {
-		StatefulRedisConnection<String, String> current = current();
-		if (current != null && current.isOpen()) {
-			return current;
-		}
-		try {
-			return connectAttempt().get(Math.max(1, timeoutNanos), TimeUnit.NANOSECONDS);
-		}
-		catch (TimeoutException ex) {
-			throw new NonceStoreException(NonceStoreException.Failure.TIMEOUT, "Redis connect timed out", ex);
-		}
-		catch (ExecutionException ex) {
-			throw new NonceStoreException(NonceStoreException.Failure.ERROR, "Redis connect failed: " + ex.getCause(),
-					ex.getCause());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new NonceStoreException(NonceStoreException.Failure.ERROR, "interrupted while connecting", ex);
-		}
-	}
-
-	private synchronized CompletableFuture<StatefulRedisConnection<String, String>> connectAttempt() {
-		CompletableFuture<StatefulRedisConnection<String, String>> attempt = this.attempt;
-		if (attempt != null && !attempt.isDone()) {
-			return attempt;
-		}
-		StatefulRedisConnection<String, String> current = current();
-		if (current != null) {
-			if (current.isOpen()) {
-				return attempt;
-			}
-			// Lettuce may still be retrying with a growing delay; a fresh connection recovers sooner.
-			current.closeAsync();
-		}
-		this.attempt = this.client.connectAsync(StringCodec.UTF8, this.uri).toCompletableFuture();
-		return this.attempt;
-	}
-
-	/** Returns the connection of the last attempt if it succeeded, else {@code null}. */
-	private StatefulRedisConnection<String, String> current() {
-		CompletableFuture<StatefulRedisConnection<String, String>> attempt = this.attempt;
-		return (attempt != null && attempt.isDone() && !attempt.isCompletedExceptionally()) ? attempt.join() : null;
-	}
-
-	/**
 	 * Connects at startup, allowing the first connection (and the Netty warm-up it brings) more time than a
 	 * request gets. A Redis that is down does not stop the start: links follow the failure mode until it answers.
 	 * @param wait how long to wait
@@ -226,7 +154,8 @@ public class RedisNonceStore implements NonceStore, DisposableBean {
 	 * @throws Exception when Redis cannot be reached
 	 */
 	public boolean ping(Duration timeout) throws Exception {
-		return "PONG".equals(connection(timeout.toNanos()).async().ping().get(timeout.toNanos(), TimeUnit.NANOSECONDS));
+		RedisFuture<String> pong = this.connection.get(timeout.toNanos()).async().ping();
+		return "PONG".equals(pong.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
 	}
 
 	/**
@@ -241,10 +170,9 @@ public class RedisNonceStore implements NonceStore, DisposableBean {
 	public Map<String, Object> describe() {
 		Map<String, Object> description = new LinkedHashMap<>();
 		description.put("type", "redis");
-		description.put("url", "redis://" + this.uri.getHost() + ":" + this.uri.getPort() + "/" + this.uri.getDatabase());
+		description.put("url", this.connection.describeUrl());
 		description.put("key-prefix", this.keyPrefix);
-		StatefulRedisConnection<String, String> current = current();
-		description.put("connected", current != null && current.isOpen());
+		description.put("connected", this.connection.isConnected());
 		description.put("command-timeout", Duration.ofNanos(this.timeoutNanos).toString());
 		description.put("breaker", this.breaker.isOpen() ? "open" : "closed");
 		description.put("consecutive-failures", this.breaker.consecutiveFailures());
@@ -254,11 +182,7 @@ public class RedisNonceStore implements NonceStore, DisposableBean {
 
 	@Override
 	public void destroy() {
-		StatefulRedisConnection<String, String> current = current();
-		if (current != null) {
-			current.close();
-		}
-		this.client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+		this.connection.close();
 	}
 
 }
