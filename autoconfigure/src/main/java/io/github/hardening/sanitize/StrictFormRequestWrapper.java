@@ -1,0 +1,209 @@
+package io.github.hardening.sanitize;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+
+/**
+ * Parses an {@code application/x-www-form-urlencoded} POST body itself, the first time a parameter is
+ * asked for, so that malformed pairs are seen (the container replaces bad bytes and drops broken escapes
+ * without telling). Query parameters still come from the container. The body stays readable afterwards;
+ * when the application reads the body before any parameter, the container's behaviour is kept.
+ */
+class StrictFormRequestWrapper extends HttpServletRequestWrapper {
+
+	private final MalformedParameters malformed;
+
+	private final long maxBytes;
+
+	private final int maxParameters;
+
+	private Map<String, String[]> parameters;
+
+	private byte[] body;
+
+	private boolean bodyTaken;
+
+	/**
+	 * Creates the wrapper.
+	 * @param request the request
+	 * @param malformed collects the names of malformed pairs
+	 * @param maxBytes largest form body parsed, as the container's maximum form post size
+	 * @param maxParameters most parameters kept, as the container's maximum parameter count
+	 */
+	StrictFormRequestWrapper(HttpServletRequest request, MalformedParameters malformed, long maxBytes,
+			int maxParameters) {
+		super(request);
+		this.malformed = malformed;
+		this.maxBytes = maxBytes;
+		this.maxParameters = maxParameters;
+	}
+
+	@Override
+	public String getParameter(String name) {
+		String[] values = parameters().get(name);
+		return (values != null) ? values[0] : null;
+	}
+
+	@Override
+	public Map<String, String[]> getParameterMap() {
+		return Collections.unmodifiableMap(parameters());
+	}
+
+	@Override
+	public Enumeration<String> getParameterNames() {
+		return Collections.enumeration(parameters().keySet());
+	}
+
+	@Override
+	public String[] getParameterValues(String name) {
+		String[] values = parameters().get(name);
+		return (values != null) ? values.clone() : null;
+	}
+
+	@Override
+	public ServletInputStream getInputStream() throws IOException {
+		if (this.body != null) {
+			return new ReplayInputStream(this.body);
+		}
+		this.bodyTaken = true;
+		return super.getInputStream();
+	}
+
+	@Override
+	public BufferedReader getReader() throws IOException {
+		if (this.body != null) {
+			return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(this.body), charset()));
+		}
+		this.bodyTaken = true;
+		return super.getReader();
+	}
+
+	private Map<String, String[]> parameters() {
+		if (this.parameters == null) {
+			this.malformed.setFormPending(false);
+			this.parameters = this.bodyTaken ? super.getParameterMap() : parseBody();
+		}
+		return this.parameters;
+	}
+
+	private Map<String, String[]> parseBody() {
+		try {
+			this.body = readBody();
+		}
+		catch (BodyTooLargeException ex) {
+			throw new UncheckedBodyTooLargeException(ex);
+		}
+		catch (IOException ex) {
+			// The client went away mid-body; the container then also keeps only the query parameters.
+			this.body = new byte[0];
+		}
+		// The body is consumed, so the container now parses only the query string.
+		Map<String, List<String>> merged = new LinkedHashMap<>();
+		int[] count = { 0 };
+		super.getParameterMap().forEach((name, values) -> {
+			merged.put(name, new ArrayList<>(List.of(values)));
+			count[0] += values.length;
+		});
+		UrlEncodedPairs.forEach(new String(this.body, StandardCharsets.ISO_8859_1), charset(),
+				(name, value, bad) -> {
+					if (bad) {
+						this.malformed.addParameter(name);
+					}
+					if (value != null && count[0]++ < this.maxParameters) {
+						merged.computeIfAbsent(name, (key) -> new ArrayList<>(1)).add(value);
+					}
+				});
+		Map<String, String[]> result = new LinkedHashMap<>();
+		merged.forEach((name, values) -> result.put(name, values.toArray(String[]::new)));
+		return result;
+	}
+
+	private byte[] readBody() throws IOException {
+		try (InputStream in = super.getInputStream()) {
+			byte[] bytes = in.readNBytes((int) Math.min(this.maxBytes + 1, Integer.MAX_VALUE - 8));
+			if (bytes.length > this.maxBytes) {
+				throw new BodyTooLargeException(this.maxBytes);
+			}
+			return bytes;
+		}
+	}
+
+	private Charset charset() {
+		String encoding = getCharacterEncoding();
+		if (encoding == null) {
+			// The servlet default for bodies, as the container uses when nothing set an encoding.
+			return StandardCharsets.ISO_8859_1;
+		}
+		try {
+			return Charset.forName(encoding);
+		}
+		catch (IllegalCharsetNameException | UnsupportedCharsetException ex) {
+			return StandardCharsets.ISO_8859_1;
+		}
+	}
+
+	/** Carries a too-large form body out of {@code getParameter}, which cannot throw checked exceptions. */
+	static class UncheckedBodyTooLargeException extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		UncheckedBodyTooLargeException(BodyTooLargeException cause) {
+			super(cause.getMessage(), cause, false, false);
+		}
+
+	}
+
+	private static final class ReplayInputStream extends ServletInputStream {
+
+		private final ByteArrayInputStream in;
+
+		ReplayInputStream(byte[] body) {
+			this.in = new ByteArrayInputStream(body);
+		}
+
+		@Override
+		public int read() {
+			return this.in.read();
+		}
+
+		@Override
+		public int read(byte[] b, int off, int len) {
+			return this.in.read(b, off, len);
+		}
+
+		@Override
+		public boolean isFinished() {
+			return this.in.available() == 0;
+		}
+
+		@Override
+		public boolean isReady() {
+			return true;
+		}
+
+		@Override
+		public void setReadListener(ReadListener listener) {
+			throw new UnsupportedOperationException("The form body was already read");
+		}
+
+	}
+
+}
