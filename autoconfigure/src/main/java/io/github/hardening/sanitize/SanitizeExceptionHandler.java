@@ -63,8 +63,10 @@ public class SanitizeExceptionHandler {
 		}
 		InvalidTextException invalid = find(ex, InvalidTextException.class);
 		if (invalid != null) {
-			String field = jsonPath(find(ex, JsonMappingException.class));
-			return invalidText(request, (field != null) ? field : invalid.getField(), invalid.getReason());
+			// The inner field is the path inside a JsonNode tree, the outer one the path of the property holding it.
+			String field = NormalizingJsonNodeDeserializer.join(jsonPath(find(ex, JsonMappingException.class)),
+					invalid.getField());
+			return invalidText(request, (field != null) ? field : "$", invalid.getReason());
 		}
 		BodyTooLargeException tooLarge = find(ex, BodyTooLargeException.class);
 		if (tooLarge != null) {
