@@ -55,7 +55,7 @@ public class ParameterEncodingFilter extends HttpFilter {
 			found.setFormPending(true);
 			target = new StrictFormRequestWrapper(request, found, this.maxFormBytes, this.maxParameters);
 		}
-		if (found != null) {
+		if (found != null && (!found.isEmpty() || found.isFormPending())) {
 			request.setAttribute(MalformedParameters.ATTRIBUTE, found);
 		}
 		chain.doFilter(target, response);

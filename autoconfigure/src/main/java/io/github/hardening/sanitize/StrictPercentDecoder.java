@@ -51,9 +51,14 @@ final class StrictPercentDecoder {
 			}
 			else {
 				// A container that let a raw non-ASCII character through has already decoded it.
-				byte[] encoded = String.valueOf(c).getBytes(charset);
+				int codePoint = raw.codePointAt(i);
+				if (Character.isSurrogate(c) && Character.charCount(codePoint) == 1) {
+					return null;
+				}
+				byte[] encoded = Character.toString(codePoint).getBytes(charset);
 				System.arraycopy(encoded, 0, bytes, length, encoded.length);
 				length += encoded.length;
+				i += Character.charCount(codePoint) - 1;
 			}
 		}
 		return strictString(bytes, length, charset);
