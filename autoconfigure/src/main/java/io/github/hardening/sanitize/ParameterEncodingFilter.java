@@ -40,14 +40,10 @@ public class ParameterEncodingFilter extends HttpFilter {
 		MalformedParameters found = null;
 		String query = request.getQueryString();
 		if (query != null && query.indexOf('%') >= 0) {
-			found = new MalformedParameters();
 			// The container decodes query strings as UTF-8 (server.tomcat.uri-encoding).
-			MalformedParameters names = found;
-			UrlEncodedPairs.forEach(query, StandardCharsets.UTF_8, (name, value, bad) -> {
-				if (bad) {
-					names.addParameter(name);
-				}
-			});
+			MalformedParameters names = new MalformedParameters();
+			UrlEncodedPairs.forEachMalformed(query, StandardCharsets.UTF_8, names::addParameter);
+			found = names.isEmpty() ? null : names;
 		}
 		HttpServletRequest target = request;
 		if (isFormPost(request)) {

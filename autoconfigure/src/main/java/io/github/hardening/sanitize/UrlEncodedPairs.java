@@ -50,6 +50,44 @@ final class UrlEncodedPairs {
 		}
 	}
 
+	/**
+	 * Hands the name of every malformed pair to {@code names}, decoding only pairs that hold a {@code %} and
+	 * building no text for well-formed ones.
+	 * @param raw the encoded text
+	 * @param charset charset of the encoded bytes
+	 * @param names receives the names, as {@link Visitor} describes them
+	 */
+	static void forEachMalformed(String raw, Charset charset, java.util.function.Consumer<String> names) {
+		int length = raw.length();
+		int start = 0;
+		int percent = -1;
+		while (start < length) {
+			int end = raw.indexOf('&', start);
+			if (end < 0) {
+				end = length;
+			}
+			if (percent < start) {
+				// Searched again only once passed, so a long query is scanned once, not once per pair.
+				percent = raw.indexOf('%', start);
+				if (percent < 0) {
+					return;
+				}
+			}
+			if (percent < end) {
+				int equals = raw.indexOf('=', start);
+				if (equals < 0 || equals > end) {
+					equals = end;
+				}
+				if (equals > start && (!StrictPercentDecoder.isWellFormed(raw, start, equals, charset)
+						|| !StrictPercentDecoder.isWellFormed(raw, Math.min(equals + 1, end), end, charset))) {
+					String name = StrictPercentDecoder.decode(raw, start, equals, charset, true);
+					names.accept((name != null) ? name : raw.substring(start, equals));
+				}
+			}
+			start = end + 1;
+		}
+	}
+
 	private static void visit(String raw, int start, int equals, int end, Charset charset, Visitor visitor) {
 		int valueStart = Math.min(equals + 1, end);
 		String name = StrictPercentDecoder.decode(raw, start, equals, charset, true);
@@ -78,8 +116,7 @@ final class UrlEncodedPairs {
 			if (end < 0) {
 				end = length;
 			}
-			if (rawPath.indexOf('%', start) < end && rawPath.indexOf('%', start) >= 0
-					&& StrictPercentDecoder.decode(rawPath, start, end, charset, false) == null) {
+			if (!StrictPercentDecoder.isWellFormed(rawPath, start, end, charset)) {
 				return true;
 			}
 			start = end + 1;

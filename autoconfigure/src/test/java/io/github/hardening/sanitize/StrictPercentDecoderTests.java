@@ -48,6 +48,25 @@ class StrictPercentDecoderTests {
 	}
 
 	@Test
+	void queryCheckNamesOnlyMalformedPairs() {
+		List<String> names = new ArrayList<>();
+		UrlEncodedPairs.forEachMalformed("a=1&b=%C3%28&c=caf%C3%A9&%zz=2&d+e=%E2%82&f=ok&g=%4", StandardCharsets.UTF_8,
+				names::add);
+		assertThat(names).containsExactly("b", "%zz", "d e", "g");
+		UrlEncodedPairs.forEachMalformed("a=1&b=2", StandardCharsets.UTF_8, names::add);
+		assertThat(names).hasSize(4);
+	}
+
+	@Test
+	void wellFormedCheckAgreesWithDecoding() {
+		for (String raw : new String[] { "caf%C3%A9", "%C3%28", "%zz", "x%E2%82", "%F0%9F%98%80", "a".repeat(5000) + "%C3%A9",
+				"%C3%A9".repeat(2000) + "%C3" }) {
+			assertThat(StrictPercentDecoder.isWellFormed(raw, 0, raw.length(), StandardCharsets.UTF_8)).as(raw)
+				.isEqualTo(StrictPercentDecoder.decode(raw, 0, raw.length(), StandardCharsets.UTF_8, false) != null);
+		}
+	}
+
+	@Test
 	void pathSegmentsAreCheckedOneByOne() {
 		assertThat(UrlEncodedPairs.isPathMalformed("/a/caf%C3%A9/b%20c", StandardCharsets.UTF_8)).isFalse();
 		assertThat(UrlEncodedPairs.isPathMalformed("/a/%C3/%A9", StandardCharsets.UTF_8)).isTrue();

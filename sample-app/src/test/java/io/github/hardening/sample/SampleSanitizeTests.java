@@ -55,6 +55,19 @@ class SampleSanitizeTests {
 	}
 
 	@Test
+	void malformedUtf8OrBrokenEscapeIsA400NamingTheParameterOrThePath() throws Exception {
+		// java.net.http sends a URI that is already percent-encoded as it is.
+		for (String query : new String[] { "q=%C3%28", "q=ok%zz", "q=%E2%82" }) {
+			HttpResponse<String> response = http().get("/api/search?" + query);
+			assertProblem(response, 400, "invalid-text");
+			assertThat(JSON.readTree(response.body()).path("field").asText()).isEqualTo("q");
+		}
+		HttpResponse<String> path = http().get("/api/search%C3%28");
+		assertProblem(path, 400, "invalid-text");
+		assertThat(JSON.readTree(path.body()).path("field").asText()).isEqualTo("path");
+	}
+
+	@Test
 	void detectorOnlyReportsAttackLookingQueries() throws Exception {
 		HttpResponse<String> response = http().get("/api/search?q=%27%20UNION%20SELECT%20password%20FROM%20users--");
 		assertThat(response.statusCode()).isEqualTo(200);
