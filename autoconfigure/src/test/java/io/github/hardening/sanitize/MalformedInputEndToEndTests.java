@@ -1,12 +1,8 @@
 package io.github.hardening.sanitize;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,13 +18,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.github.hardening.test.RawHttp;
 import io.github.hardening.test.RunningWebApp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Malformed UTF-8 and broken percent escapes in query strings, form bodies and paths, sent as raw bytes over
- * a socket so that no client re-encodes them.
+ * a socket ({@link RawHttp}) so that no client re-encodes or refuses them.
  */
 class MalformedInputEndToEndTests {
 
@@ -38,18 +35,24 @@ class MalformedInputEndToEndTests {
 
 	private static RunningWebApp off;
 
+	private static RunningWebApp smallForms;
+
 	@BeforeAll
 	static void start() {
 		List<Class<?>> sources = List.of(SanitizeAutoConfiguration.class, LimitsAutoConfiguration.class,
 				HttpEncodingAutoConfiguration.class, EchoController.class);
 		app = RunningWebApp.start(sources);
 		off = RunningWebApp.start(sources, "hardening.sanitize.text.mode=off");
+		// Without the starter's server defaults, which would outrank properties given to the builder.
+		smallForms = RunningWebApp.start(sources, "hardening.limits.server-defaults=false",
+				"server.tomcat.max-http-form-post-size=1KB", "server.tomcat.max-parameter-count=3");
 	}
 
 	@AfterAll
 	static void stop() {
 		app.close();
 		off.close();
+		smallForms.close();
 	}
 
 	@Test
@@ -99,6 +102,18 @@ class MalformedInputEndToEndTests {
 	}
 
 	@Test
+	void formBodyOverTheContainersFormSizeIsA413AndItsParameterCountIsKept() throws Exception {
+		RawResponse large = postForm(smallForms, "/form", "q=" + "x".repeat(2000));
+		assertThat(large.status()).as(large.body()).isEqualTo(413);
+		assertThat(large.contentType()).startsWith("application/problem+json");
+		assertThat(JSON.readTree(large.body()).path("type").asText())
+			.isEqualTo("https://hardening.github.io/problems/body-too-large");
+		RawResponse many = postForm(smallForms, "/form-count?a=1", "b=2&c=3&q=4&d=5");
+		assertThat(many.status()).as(many.body()).isEqualTo(200);
+		assertThat(many.body()).isEqualTo("[a, b, c]");
+	}
+
+	@Test
 	void malformedPathIsA400ProblemNamingThePathInsteadOfTomcatsHtmlPage() throws Exception {
 		assertInvalid(get(app, "/items/x%C3%28y"), "path");
 		assertInvalid(get(app, "/items/x%zzy"), "path");
@@ -134,64 +149,38 @@ class MalformedInputEndToEndTests {
 		assertThat(body.path("field").asText()).isEqualTo(field);
 	}
 
-	static RawResponse get(RunningWebApp target, String pathAndQuery) throws IOException {
-		return exchange(target, "GET " + pathAndQuery + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
-	}
-
-	static RawResponse postForm(RunningWebApp target, String path, String body) throws IOException {
-		return exchange(target, "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-				+ "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length() + "\r\n\r\n"
-				+ body);
+	static RawResponse get(RunningWebApp target, String pathAndQuery) {
+		return new RawResponse(RawHttp.exchange(target.port(), "GET " + pathAndQuery + " HTTP/1.1", "Accept: */*",
+				new byte[0]));
 	}
 
 	// Percent escapes are ASCII, so the request is exactly these bytes; nothing re-encodes it.
-	static RawResponse exchange(RunningWebApp target, String request) throws IOException {
-		try (Socket socket = new Socket("127.0.0.1", target.port())) {
-			socket.setSoTimeout(10_000);
-			OutputStream out = socket.getOutputStream();
-			out.write(request.getBytes(StandardCharsets.US_ASCII));
-			out.flush();
-			InputStream in = socket.getInputStream();
-			ByteArrayOutputStream all = new ByteArrayOutputStream();
-			in.transferTo(all);
-			return RawResponse.parse(all.toString(StandardCharsets.UTF_8));
-		}
+	static RawResponse postForm(RunningWebApp target, String path, String body) {
+		return new RawResponse(RawHttp.exchange(target.port(), "POST " + path + " HTTP/1.1",
+				"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length(),
+				body.getBytes(StandardCharsets.US_ASCII)));
 	}
 
-	record RawResponse(int status, String contentType, String body) {
+	record RawResponse(RawHttp.Response response) {
 
-		static RawResponse parse(String text) {
-			int headerEnd = text.indexOf("\r\n\r\n");
-			String head = text.substring(0, headerEnd);
-			String body = text.substring(headerEnd + 4);
-			String contentType = "";
-			boolean chunked = false;
-			for (String line : head.split("\r\n")) {
-				String lower = line.toLowerCase();
-				if (lower.startsWith("content-type:")) {
-					contentType = line.substring(13).trim();
-				}
-				chunked |= lower.startsWith("transfer-encoding:") && lower.contains("chunked");
-			}
-			return new RawResponse(Integer.parseInt(head.substring(9, 12)), contentType,
-					chunked ? dechunk(body) : body);
+		int status() {
+			return this.response.status();
 		}
 
-		private static String dechunk(String body) {
-			StringBuilder out = new StringBuilder();
-			int pos = 0;
-			while (true) {
-				int lineEnd = body.indexOf("\r\n", pos);
-				int size = Integer.parseInt(body.substring(pos, lineEnd).trim(), 16);
-				if (size == 0) {
-					return out.toString();
+		String body() {
+			return this.response.body();
+		}
+
+		String contentType() {
+			for (String line : this.response.raw().split("\r\n")) {
+				if (line.isEmpty()) {
+					break;
 				}
-				// Sizes count bytes; the bodies here are re-measured in UTF-8 to find the chunk's end.
-				byte[] rest = body.substring(lineEnd + 2).getBytes(StandardCharsets.UTF_8);
-				String chunk = new String(rest, 0, size, StandardCharsets.UTF_8);
-				out.append(chunk);
-				pos = lineEnd + 2 + chunk.length() + 2;
+				if (line.toLowerCase(Locale.ROOT).startsWith("content-type:")) {
+					return line.substring(13).trim();
+				}
 			}
+			return "";
 		}
 
 	}
@@ -212,6 +201,11 @@ class MalformedInputEndToEndTests {
 		@PostMapping("/form")
 		String form(@RequestParam String q, @RequestParam(required = false) String other) {
 			return (other != null) ? q + "|" + other : q;
+		}
+
+		@PostMapping("/form-count")
+		String formCount(jakarta.servlet.http.HttpServletRequest request) {
+			return request.getParameterMap().keySet().toString();
 		}
 
 		@PostMapping("/form-raw")

@@ -56,15 +56,21 @@ class SampleSanitizeTests {
 
 	@Test
 	void malformedUtf8OrBrokenEscapeIsA400NamingTheParameterOrThePath() throws Exception {
-		// java.net.http sends a URI that is already percent-encoded as it is.
+		// Raw bytes: java.net.URI would refuse %zz before sending it.
 		for (String query : new String[] { "q=%C3%28", "q=ok%zz", "q=%E2%82" }) {
-			HttpResponse<String> response = http().get("/api/search?" + query);
-			assertProblem(response, 400, "invalid-text");
-			assertThat(JSON.readTree(response.body()).path("field").asText()).isEqualTo("q");
+			assertInvalidText(RawHttp.exchange(this.port, "GET /api/search?" + query + " HTTP/1.1", "Accept: */*",
+					new byte[0]), "q");
 		}
-		HttpResponse<String> path = http().get("/api/search%C3%28");
-		assertProblem(path, 400, "invalid-text");
-		assertThat(JSON.readTree(path.body()).path("field").asText()).isEqualTo("path");
+		assertInvalidText(RawHttp.exchange(this.port, "GET /api/search%C3%28 HTTP/1.1", "Accept: */*", new byte[0]),
+				"path");
+	}
+
+	private static void assertInvalidText(RawHttp.Response response, String field) throws Exception {
+		assertThat(response.status()).as(response.raw()).isEqualTo(400);
+		assertThat(response.raw()).containsIgnoringCase("Content-Type: application/problem+json");
+		JsonNode body = JSON.readTree(response.body());
+		assertThat(body.path("type").asText()).isEqualTo("https://hardening.github.io/problems/invalid-text");
+		assertThat(body.path("field").asText()).isEqualTo(field);
 	}
 
 	@Test
