@@ -14,6 +14,7 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.filter.FormContentFilter;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -35,13 +36,14 @@ class MalformedInputConfiguration {
 	@Bean
 	@ConditionalOnMissingFilterBean(ParameterEncodingFilter.class)
 	FilterRegistrationBean<ParameterEncodingFilter> hardeningParameterEncodingFilter(SanitizeProperties properties,
-			ObjectProvider<ServerProperties> serverProperties) {
+			ObjectProvider<ServerProperties> serverProperties, ObjectProvider<FormContentFilter> formContentFilter) {
 		ServerProperties.Tomcat tomcat = serverProperties.getIfAvailable(ServerProperties::new).getTomcat();
 		long maxFormBytes = tomcat.getMaxHttpFormPostSize().toBytes();
 		int maxParameters = tomcat.getMaxParameterCount();
 		FilterRegistrationBean<ParameterEncodingFilter> registration = new FilterRegistrationBean<>(
 				new ParameterEncodingFilter((maxFormBytes >= 0) ? maxFormBytes : Integer.MAX_VALUE - 8,
-						(maxParameters >= 0) ? maxParameters : Integer.MAX_VALUE));
+						(maxParameters >= 0) ? maxParameters : Integer.MAX_VALUE,
+						formContentFilter.getIfAvailable() != null));
 		registration.setOrder(HardeningFilterOrder.PARAMETER_ENCODING);
 		registration.setDispatcherTypes(DispatcherType.REQUEST);
 		registration.setEnabled(isOn(properties));

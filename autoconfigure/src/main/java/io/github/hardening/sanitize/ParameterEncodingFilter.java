@@ -2,6 +2,7 @@ package io.github.hardening.sanitize;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -20,18 +21,26 @@ public class ParameterEncodingFilter extends HttpFilter {
 
 	private static final long serialVersionUID = 1L;
 
+	/** Methods whose form bodies Spring's FormContentFilter parses; the container parses only POST bodies. */
+	private static final Set<String> FORM_CONTENT_FILTER_METHODS = Set.of("PUT", "PATCH", "DELETE");
+
 	private final long maxFormBytes;
 
 	private final int maxParameters;
+
+	private final boolean formContentFilter;
 
 	/**
 	 * Creates the filter.
 	 * @param maxFormBytes largest form body parsed (the container's maximum form post size)
 	 * @param maxParameters most parameters kept per request (the container's maximum parameter count)
+	 * @param formContentFilter whether Spring's {@code FormContentFilter} turns PUT, PATCH and DELETE form
+	 * bodies into parameters, so that those are parsed here too
 	 */
-	public ParameterEncodingFilter(long maxFormBytes, int maxParameters) {
+	public ParameterEncodingFilter(long maxFormBytes, int maxParameters, boolean formContentFilter) {
 		this.maxFormBytes = maxFormBytes;
 		this.maxParameters = maxParameters;
+		this.formContentFilter = formContentFilter;
 	}
 
 	@Override
@@ -46,10 +55,12 @@ public class ParameterEncodingFilter extends HttpFilter {
 			found = names.isEmpty() ? null : names;
 		}
 		HttpServletRequest target = request;
-		if (isFormPost(request)) {
+		String method = request.getMethod();
+		boolean post = "POST".equals(method);
+		if (isForm(request) && (post || (this.formContentFilter && FORM_CONTENT_FILTER_METHODS.contains(method)))) {
 			found = (found != null) ? found : new MalformedParameters();
 			found.setFormPending(true);
-			target = new StrictFormRequestWrapper(request, found, this.maxFormBytes, this.maxParameters);
+			target = new StrictFormRequestWrapper(request, found, this.maxFormBytes, this.maxParameters, !post);
 		}
 		if (found != null && (!found.isEmpty() || found.isFormPending())) {
 			request.setAttribute(MalformedParameters.ATTRIBUTE, found);
@@ -57,12 +68,9 @@ public class ParameterEncodingFilter extends HttpFilter {
 		chain.doFilter(target, response);
 	}
 
-	// Only POST: the container parses no other body into parameters, and Spring's FormContentFilter reads
-	// PUT, PATCH and DELETE bodies itself.
-	private static boolean isFormPost(HttpServletRequest request) {
+	private static boolean isForm(HttpServletRequest request) {
 		String contentType = request.getContentType();
-		return "POST".equals(request.getMethod()) && contentType != null
-				&& contentType.regionMatches(true, 0, "application/x-www-form-urlencoded", 0, 33);
+		return contentType != null && contentType.regionMatches(true, 0, "application/x-www-form-urlencoded", 0, 33);
 	}
 
 }

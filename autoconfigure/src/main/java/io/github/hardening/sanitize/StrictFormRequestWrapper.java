@@ -22,10 +22,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
 /**
- * Parses an {@code application/x-www-form-urlencoded} POST body itself, the first time a parameter is
- * asked for, so that malformed pairs are seen (the container replaces bad bytes and drops broken escapes
- * without telling). Query parameters still come from the container. The body stays readable afterwards;
- * when the application reads the body before any parameter, the container's behaviour is kept.
+ * Parses an {@code application/x-www-form-urlencoded} body itself, the first time a parameter is asked for,
+ * so that malformed pairs are seen (the container replaces bad bytes and drops broken escapes without
+ * telling). Query parameters still come from the container. For a POST the body stays readable afterwards,
+ * and when the application reads the body before any parameter, the container's behaviour is kept. For the
+ * methods Spring's {@code FormContentFilter} turns into parameters (PUT, PATCH, DELETE) the body is parsed
+ * here instead, when that filter asks for it, and it then reads an empty body, as the application would
+ * after that filter: its lenient decoder would fail with a 500 on a broken escape.
  */
 class StrictFormRequestWrapper extends HttpServletRequestWrapper {
 
@@ -34,6 +37,8 @@ class StrictFormRequestWrapper extends HttpServletRequestWrapper {
 	private final long maxBytes;
 
 	private final int maxParameters;
+
+	private final boolean parsedForFormContentFilter;
 
 	private Map<String, String[]> parameters;
 
@@ -47,13 +52,15 @@ class StrictFormRequestWrapper extends HttpServletRequestWrapper {
 	 * @param malformed collects the names of malformed pairs
 	 * @param maxBytes largest form body parsed, as the container's maximum form post size
 	 * @param maxParameters most parameters kept, as the container's maximum parameter count
+	 * @param parsedForFormContentFilter whether the body is parsed when first read, and then reads empty
 	 */
 	StrictFormRequestWrapper(HttpServletRequest request, MalformedParameters malformed, long maxBytes,
-			int maxParameters) {
+			int maxParameters, boolean parsedForFormContentFilter) {
 		super(request);
 		this.malformed = malformed;
 		this.maxBytes = maxBytes;
 		this.maxParameters = maxParameters;
+		this.parsedForFormContentFilter = parsedForFormContentFilter;
 	}
 
 	@Override
@@ -80,8 +87,11 @@ class StrictFormRequestWrapper extends HttpServletRequestWrapper {
 
 	@Override
 	public ServletInputStream getInputStream() throws IOException {
+		if (this.body == null && this.parsedForFormContentFilter) {
+			parameters();
+		}
 		if (this.body != null) {
-			return new ReplayInputStream(this.body);
+			return new ReplayInputStream(readableBody());
 		}
 		this.bodyTaken = true;
 		return super.getInputStream();
@@ -89,11 +99,18 @@ class StrictFormRequestWrapper extends HttpServletRequestWrapper {
 
 	@Override
 	public BufferedReader getReader() throws IOException {
+		if (this.body == null && this.parsedForFormContentFilter) {
+			parameters();
+		}
 		if (this.body != null) {
-			return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(this.body), charset()));
+			return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(readableBody()), charset()));
 		}
 		this.bodyTaken = true;
 		return super.getReader();
+	}
+
+	private byte[] readableBody() {
+		return this.parsedForFormContentFilter ? new byte[0] : this.body;
 	}
 
 	private Map<String, String[]> parameters() {

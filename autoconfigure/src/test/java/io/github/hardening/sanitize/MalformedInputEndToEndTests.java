@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -92,6 +94,21 @@ class MalformedInputEndToEndTests {
 		RawResponse fine = postForm(app, "/form", "q=caf%C3%A9&other=x+y");
 		assertThat(fine.status()).as(fine.body()).isEqualTo(200);
 		assertThat(fine.body()).isEqualTo("café|x y");
+	}
+
+	@Test
+	void putFormBodiesWhichSpringsFormContentFilterParsesAreCheckedTooInsteadOfA500() throws Exception {
+		assertInvalid(putForm("q=a%zzb"), "q");
+		assertInvalid(putForm("q=ok&other=%C3%28"), "other");
+		RawResponse fine = putForm("q=caf%C3%A9&other=x+y");
+		assertThat(fine.status()).as(fine.body()).isEqualTo(200);
+		assertThat(fine.body()).isEqualTo("café|x y");
+	}
+
+	private static RawResponse putForm(String body) {
+		return new RawResponse(RawHttp.exchange(app.port(), "PUT /form HTTP/1.1",
+				"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length(),
+				body.getBytes(StandardCharsets.US_ASCII)));
 	}
 
 	@Test
@@ -198,7 +215,7 @@ class MalformedInputEndToEndTests {
 			return q + "|" + token;
 		}
 
-		@PostMapping("/form")
+		@RequestMapping(path = "/form", method = { RequestMethod.POST, RequestMethod.PUT })
 		String form(@RequestParam String q, @RequestParam(required = false) String other) {
 			return (other != null) ? q + "|" + other : q;
 		}

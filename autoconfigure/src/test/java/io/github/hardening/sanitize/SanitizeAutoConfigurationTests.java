@@ -242,7 +242,7 @@ class SanitizeAutoConfigurationTests {
 
 		@Bean
 		FilterRegistrationBean<ParameterEncodingFilter> myParameterEncodingFilter() {
-			return new FilterRegistrationBean<>(new ParameterEncodingFilter(1024, 10));
+			return new FilterRegistrationBean<>(new ParameterEncodingFilter(1024, 10, true));
 		}
 
 	}
