@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
@@ -91,7 +90,7 @@ class StrictFormRequestWrapper extends HttpServletRequestWrapper {
 			parameters();
 		}
 		if (this.body != null) {
-			return new ReplayInputStream(readableBody());
+			return new ReplayServletInputStream(readableBody());
 		}
 		this.bodyTaken = true;
 		return super.getInputStream();
@@ -184,41 +183,6 @@ class StrictFormRequestWrapper extends HttpServletRequestWrapper {
 
 		UncheckedBodyTooLargeException(BodyTooLargeException cause) {
 			super(cause.getMessage(), cause, false, false);
-		}
-
-	}
-
-	private static final class ReplayInputStream extends ServletInputStream {
-
-		private final ByteArrayInputStream in;
-
-		ReplayInputStream(byte[] body) {
-			this.in = new ByteArrayInputStream(body);
-		}
-
-		@Override
-		public int read() {
-			return this.in.read();
-		}
-
-		@Override
-		public int read(byte[] b, int off, int len) {
-			return this.in.read(b, off, len);
-		}
-
-		@Override
-		public boolean isFinished() {
-			return this.in.available() == 0;
-		}
-
-		@Override
-		public boolean isReady() {
-			return true;
-		}
-
-		@Override
-		public void setReadListener(ReadListener listener) {
-			throw new UnsupportedOperationException("The form body was already read");
 		}
 
 	}
