@@ -36,14 +36,15 @@ class MalformedInputConfiguration {
 	@Bean
 	@ConditionalOnMissingFilterBean(ParameterEncodingFilter.class)
 	FilterRegistrationBean<ParameterEncodingFilter> hardeningParameterEncodingFilter(SanitizeProperties properties,
-			ObjectProvider<ServerProperties> serverProperties, ObjectProvider<FormContentFilter> formContentFilter) {
+			ObjectProvider<ServerProperties> serverProperties, ObjectProvider<FormContentFilter> formContentFilter,
+			ProblemResponseWriter problems) {
 		ServerProperties.Tomcat tomcat = serverProperties.getIfAvailable(ServerProperties::new).getTomcat();
 		long maxFormBytes = tomcat.getMaxHttpFormPostSize().toBytes();
 		int maxParameters = tomcat.getMaxParameterCount();
 		FilterRegistrationBean<ParameterEncodingFilter> registration = new FilterRegistrationBean<>(
 				new ParameterEncodingFilter((maxFormBytes >= 0) ? maxFormBytes : Integer.MAX_VALUE - 8,
 						(maxParameters >= 0) ? maxParameters : Integer.MAX_VALUE,
-						formContentFilter.getIfAvailable() != null));
+						formContentFilter.getIfAvailable() != null, problems));
 		registration.setOrder(HardeningFilterOrder.PARAMETER_ENCODING);
 		registration.setDispatcherTypes(DispatcherType.REQUEST);
 		registration.setEnabled(isOn(properties));

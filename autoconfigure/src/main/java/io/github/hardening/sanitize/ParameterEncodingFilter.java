@@ -2,6 +2,7 @@ package io.github.hardening.sanitize;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.FilterChain;
@@ -9,6 +10,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import io.github.hardening.core.ProblemResponseWriter;
 
 /**
  * Finds query parameters and form fields whose percent-encoding is broken ({@code %zz}, {@code %e2%82}) or
@@ -30,17 +33,22 @@ public class ParameterEncodingFilter extends HttpFilter {
 
 	private final boolean formContentFilter;
 
+	private final transient ProblemResponseWriter problems;
+
 	/**
 	 * Creates the filter.
 	 * @param maxFormBytes largest form body parsed (the container's maximum form post size)
 	 * @param maxParameters most parameters kept per request (the container's maximum parameter count)
 	 * @param formContentFilter whether Spring's {@code FormContentFilter} turns PUT, PATCH and DELETE form
 	 * bodies into parameters, so that those are parsed here too
+	 * @param problems writes the 413 problem of a form body too large for a filter that let it out
 	 */
-	public ParameterEncodingFilter(long maxFormBytes, int maxParameters, boolean formContentFilter) {
+	public ParameterEncodingFilter(long maxFormBytes, int maxParameters, boolean formContentFilter,
+			ProblemResponseWriter problems) {
 		this.maxFormBytes = maxFormBytes;
 		this.maxParameters = maxParameters;
 		this.formContentFilter = formContentFilter;
+		this.problems = problems;
 	}
 
 	@Override
@@ -65,7 +73,24 @@ public class ParameterEncodingFilter extends HttpFilter {
 		if (found != null && (!found.isEmpty() || found.isFormPending())) {
 			request.setAttribute(MalformedParameters.ATTRIBUTE, found);
 		}
-		chain.doFilter(target, response);
+		if (target == request) {
+			chain.doFilter(request, response);
+			return;
+		}
+		try {
+			chain.doFilter(target, response);
+		}
+		catch (StrictFormRequestWrapper.UncheckedBodyTooLargeException ex) {
+			// Spring MVC answers it; a filter that read the parameters (FormContentFilter) lets it out to here.
+			if (response.isCommitted()) {
+				throw ex;
+			}
+			BodyTooLargeException tooLarge = (BodyTooLargeException) ex.getCause();
+			response.setHeader("Connection", "close");
+			this.problems.write(request, response, SanitizeProblemTypes.BODY_TOO_LARGE,
+					"The request body is larger than " + tooLarge.getMaxBytes() + " bytes.",
+					Map.of("limit", tooLarge.getLimit(), "maxBytes", tooLarge.getMaxBytes()));
+		}
 	}
 
 	private static boolean isForm(HttpServletRequest request) {

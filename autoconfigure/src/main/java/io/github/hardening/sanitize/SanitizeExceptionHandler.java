@@ -111,7 +111,7 @@ public class SanitizeExceptionHandler {
 		this.limitsCounters.ifAvailable((counters) -> counters.body().increment());
 		ResponseEntity<Object> problem = problem(request, SanitizeProblemTypes.BODY_TOO_LARGE,
 				"The request body is larger than " + ex.getMaxBytes() + " bytes.",
-				Map.of("limit", "max-body-size", "maxBytes", ex.getMaxBytes()));
+				Map.of("limit", ex.getLimit(), "maxBytes", ex.getMaxBytes()));
 		// The rest of the body is not read: the connection is closed rather than drained.
 		return ResponseEntity.status(problem.getStatusCode())
 			.headers(problem.getHeaders())

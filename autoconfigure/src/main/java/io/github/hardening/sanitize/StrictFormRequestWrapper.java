@@ -125,6 +125,9 @@ class StrictFormRequestWrapper extends HttpServletRequestWrapper {
 			this.body = readBody();
 		}
 		catch (BodyTooLargeException ex) {
+			// Answered once; a later look at the parameters sees the query only, never the body's middle.
+			this.body = new byte[0];
+			this.parameters = super.getParameterMap();
 			throw new UncheckedBodyTooLargeException(ex);
 		}
 		catch (IOException ex) {
@@ -156,7 +159,7 @@ class StrictFormRequestWrapper extends HttpServletRequestWrapper {
 		try (InputStream in = super.getInputStream()) {
 			byte[] bytes = in.readNBytes((int) Math.min(this.maxBytes + 1, Integer.MAX_VALUE - 8));
 			if (bytes.length > this.maxBytes) {
-				throw new BodyTooLargeException(this.maxBytes);
+				throw new BodyTooLargeException(this.maxBytes, "max-http-form-post-size");
 			}
 			return bytes;
 		}

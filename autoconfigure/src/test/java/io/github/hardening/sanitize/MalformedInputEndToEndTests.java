@@ -125,6 +125,13 @@ class MalformedInputEndToEndTests {
 		assertThat(large.contentType()).startsWith("application/problem+json");
 		assertThat(JSON.readTree(large.body()).path("type").asText())
 			.isEqualTo("https://hardening.github.io/problems/body-too-large");
+		assertThat(JSON.readTree(large.body()).path("limit").asText()).isEqualTo("max-http-form-post-size");
+		String body = "q=" + "x".repeat(2000);
+		RawResponse put = new RawResponse(RawHttp.exchange(smallForms.port(), "PUT /form HTTP/1.1",
+				"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length(),
+				body.getBytes(StandardCharsets.US_ASCII)));
+		assertThat(put.status()).as(put.body()).isEqualTo(413);
+		assertThat(JSON.readTree(put.body()).path("limit").asText()).isEqualTo("max-http-form-post-size");
 		RawResponse many = postForm(smallForms, "/form-count?a=1", "b=2&c=3&q=4&d=5");
 		assertThat(many.status()).as(many.body()).isEqualTo(200);
 		assertThat(many.body()).isEqualTo("[a, b, c]");

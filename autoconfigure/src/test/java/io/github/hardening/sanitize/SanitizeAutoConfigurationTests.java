@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.github.hardening.core.HardeningAutoConfiguration;
 import io.github.hardening.core.HardeningReportContributor;
 import io.github.hardening.core.LocalHardeningMetrics;
+import io.github.hardening.core.ProblemResponseWriter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -242,7 +243,7 @@ class SanitizeAutoConfigurationTests {
 
 		@Bean
 		FilterRegistrationBean<ParameterEncodingFilter> myParameterEncodingFilter() {
-			return new FilterRegistrationBean<>(new ParameterEncodingFilter(1024, 10, true));
+			return new FilterRegistrationBean<>(new ParameterEncodingFilter(1024, 10, true, new ProblemResponseWriter(new ObjectMapper())));
 		}
 
 	}
