@@ -43,6 +43,12 @@ public final class HardeningFilterOrder {
 	/** Limits the request body size after the request id, client address, headers, HTTPS and CORS filters. */
 	public static final int REQUEST_LIMITS = Ordered.HIGHEST_PRECEDENCE + 50;
 
+	/**
+	 * Checks the percent-encoding of parameters and path right after the body limit, which then bounds the form
+	 * body it reads, and before Spring Security or the application ask for a parameter.
+	 */
+	public static final int PARAMETER_ENCODING = Ordered.HIGHEST_PRECEDENCE + 51;
+
 	private HardeningFilterOrder() {
 	}
 

@@ -22,6 +22,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -43,6 +44,7 @@ import io.github.hardening.core.ProblemResponseWriter;
 @ConditionalOnProperty(prefix = "hardening.sanitize", name = "enabled", matchIfMissing = true)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(SanitizeProperties.class)
+@Import(MalformedInputConfiguration.class)
 public class SanitizeAutoConfiguration {
 
 	static final String NORMALIZED = "hardening.sanitize.normalized";
@@ -93,7 +95,7 @@ public class SanitizeAutoConfiguration {
 		return metrics.counter(NORMALIZED, "Text values changed by normalisation");
 	}
 
-	private static HardeningCounter rejected(HardeningMetrics metrics) {
+	static HardeningCounter rejected(HardeningMetrics metrics) {
 		return metrics.counter(REJECTED, "Text values refused with 400");
 	}
 

@@ -63,8 +63,10 @@ public class SanitizeExceptionHandler {
 		}
 		InvalidTextException invalid = find(ex, InvalidTextException.class);
 		if (invalid != null) {
-			String field = jsonPath(find(ex, JsonMappingException.class));
-			return invalidText(request, (field != null) ? field : invalid.getField(), invalid.getReason());
+			// The inner field is the path inside a JsonNode tree, the outer one the path of the property holding it.
+			String field = NormalizingJsonNodeDeserializer.join(jsonPath(find(ex, JsonMappingException.class)),
+					invalid.getField());
+			return invalidText(request, (field != null) ? field : "$", invalid.getReason());
 		}
 		BodyTooLargeException tooLarge = find(ex, BodyTooLargeException.class);
 		if (tooLarge != null) {
@@ -109,7 +111,7 @@ public class SanitizeExceptionHandler {
 		this.limitsCounters.ifAvailable((counters) -> counters.body().increment());
 		ResponseEntity<Object> problem = problem(request, SanitizeProblemTypes.BODY_TOO_LARGE,
 				"The request body is larger than " + ex.getMaxBytes() + " bytes.",
-				Map.of("limit", "max-body-size", "maxBytes", ex.getMaxBytes()));
+				Map.of("limit", ex.getLimit(), "maxBytes", ex.getMaxBytes()));
 		// The rest of the body is not read: the connection is closed rather than drained.
 		return ResponseEntity.status(problem.getStatusCode())
 			.headers(problem.getHeaders())

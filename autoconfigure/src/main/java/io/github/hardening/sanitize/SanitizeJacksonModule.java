@@ -1,11 +1,12 @@
 package io.github.hardening.sanitize;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 
 /**
  * Jackson module that normalises every JSON string the application's {@code ObjectMapper} reads into a
- * {@code String} (properties, collection elements, map values), except {@link RawText} properties, and
- * sanitises {@link SanitizedHtml} properties.
+ * {@code String} (properties, collection elements, map keys and values) or a {@code JsonNode} tree (field
+ * names and string values), except {@link RawText} properties, and sanitises {@link SanitizedHtml} properties.
  */
 public class SanitizeJacksonModule extends SimpleModule {
 
@@ -20,6 +21,10 @@ public class SanitizeJacksonModule extends SimpleModule {
 	public SanitizeJacksonModule(TextSanitizer sanitizer, HtmlPolicies html, SuspiciousInputFindings findings) {
 		super("hardening-sanitize");
 		addDeserializer(String.class, new NormalizingStringDeserializer(sanitizer, html, null, findings));
+		if (sanitizer != null && sanitizer.mode() != TextMode.OFF) {
+			addKeyDeserializer(String.class, new NormalizingKeyDeserializer(sanitizer));
+			addDeserializer(JsonNode.class, new NormalizingJsonNodeDeserializer(sanitizer));
+		}
 	}
 
 }

@@ -13,7 +13,7 @@ public final class SanitizeProblemTypes {
 	/** A text field holds characters that are not allowed (unpaired surrogates, or any change in reject mode). */
 	public static final ProblemType INVALID_TEXT = ProblemType.of("invalid-text", "Invalid text", 400);
 
-	/** The request body is larger than {@code hardening.limits.max-body-size}. */
+	/** The request body is larger than {@code hardening.limits.max-body-size}, or a form body than the form size. */
 	public static final ProblemType BODY_TOO_LARGE = ProblemType.of("body-too-large", "Request body too large", 413);
 
 	/** A JSON document exceeds one of the {@code hardening.limits.json.*} limits. */

@@ -49,6 +49,7 @@ public class SanitizeReportContributor implements HardeningReportContributor {
 		settings.put("text-form", text.getForm().name().toLowerCase(java.util.Locale.ROOT));
 		settings.put("json", text.isJson());
 		settings.put("parameters", text.isParameters());
+		settings.put("malformed-encoding-refused", MalformedInputConfiguration.isOn(this.properties));
 		java.util.List<String> policies = new java.util.ArrayList<>();
 		this.htmlPolicies.forEach(policies::add);
 		settings.put("html-policies", policies);

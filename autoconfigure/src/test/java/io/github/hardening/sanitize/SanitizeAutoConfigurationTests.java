@@ -1,7 +1,9 @@
 package io.github.hardening.sanitize;
 
 import java.util.List;
+import java.util.Map;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.github.hardening.core.HardeningAutoConfiguration;
 import io.github.hardening.core.HardeningReportContributor;
 import io.github.hardening.core.LocalHardeningMetrics;
+import io.github.hardening.core.ProblemResponseWriter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -116,6 +119,51 @@ class SanitizeAutoConfigurationTests {
 	}
 
 	@Test
+	void malformedEncodingCheckIsOnWithParameterNormalisationAndOffWithIt() {
+		this.contextRunner.run((context) -> {
+			assertThat(registration(context).isEnabled()).isTrue();
+			assertThat(context).hasBean("sanitizeMalformedParametersConfigurer")
+				.hasBean("sanitizeMalformedPathCustomizer");
+			assertThat(context.getBeansOfType(HardeningReportContributor.class).values())
+				.filteredOn((c) -> c.feature().equals("sanitize"))
+				.singleElement()
+				.satisfies((c) -> assertThat(c.report().settings()).containsEntry("malformed-encoding-refused", true));
+		});
+		this.contextRunner.withPropertyValues("hardening.sanitize.text.mode=off")
+			.run((context) -> assertThat(registration(context).isEnabled()).isFalse());
+		this.contextRunner.withPropertyValues("hardening.sanitize.text.parameters=false")
+			.run((context) -> assertThat(registration(context).isEnabled()).isFalse());
+	}
+
+	@Test
+	void malformedEncodingFilterBacksOffWhenUserRegistersOne() {
+		this.contextRunner.withUserConfiguration(UserParameterEncodingFilterConfiguration.class)
+			.run((context) -> assertThat(context.getBeansOfType(FilterRegistrationBean.class))
+				.containsKey("myParameterEncodingFilter")
+				.doesNotContainKey("hardeningParameterEncodingFilter"));
+	}
+
+	@Test
+	void jsonTreesAndMapKeysAreNormalisedUnlessTextModeIsOff() throws Exception {
+		String json = "{\"k\\u0000\":\"a\\u202Eb\"}";
+		this.contextRunner.run((context) -> {
+			ObjectMapper mapper = context.getBean(ObjectMapper.class);
+			assertThat(mapper.readTree(json).toString()).isEqualTo("{\"k\":\"ab\"}");
+			assertThat(mapper.readValue(json, new TypeReference<Map<String, String>>() { })).containsEntry("k", "ab");
+		});
+		this.contextRunner.withPropertyValues("hardening.sanitize.text.mode=off").run((context) -> {
+			ObjectMapper mapper = context.getBean(ObjectMapper.class);
+			assertThat(mapper.readTree(json).fieldNames().next()).isEqualTo("k\u0000");
+		});
+	}
+
+	@SuppressWarnings("unchecked")
+	private static FilterRegistrationBean<ParameterEncodingFilter> registration(
+			org.springframework.context.ApplicationContext context) {
+		return context.getBean("hardeningParameterEncodingFilter", FilterRegistrationBean.class);
+	}
+
+	@Test
 	void featureBacksOffWhenDisabled() {
 		this.contextRunner.withPropertyValues("hardening.sanitize.enabled=false").run((context) -> {
 			assertThat(context).doesNotHaveBean(TextSanitizer.class).doesNotHaveBean(SanitizeJacksonModule.class);
@@ -186,6 +234,16 @@ class SanitizeAutoConfigurationTests {
 			LocalHardeningMetrics metrics = new LocalHardeningMetrics();
 			return new TextSanitizer(new TextNormalizer(TextNormalizer.Form.NONE), TextMode.OFF,
 					metrics.counter("n", "n"), metrics.counter("r", "r"));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserParameterEncodingFilterConfiguration {
+
+		@Bean
+		FilterRegistrationBean<ParameterEncodingFilter> myParameterEncodingFilter() {
+			return new FilterRegistrationBean<>(new ParameterEncodingFilter(1024, 10, true, new ProblemResponseWriter(new ObjectMapper())));
 		}
 
 	}

@@ -100,6 +100,17 @@ class SanitizeFuzzTests {
 		assertThat(normalizer.normalize(once)).as("normalising twice").isSameAs(once);
 	}
 
+	@FuzzTest(maxDuration = "30s")
+	void strictDecodingNeverThrowsAndAgreesWithTheJdkWhereItAccepts(FuzzedDataProvider data) {
+		String raw = data.consumeRemainingAsString();
+		String strict = StrictPercentDecoder.decode(raw, 0, raw.length(), StandardCharsets.UTF_8, true);
+		if (strict != null) {
+			assertThat(strict).as(raw)
+				.isEqualTo(StrictPercentDecoder.decodeLeniently(raw, 0, raw.length(), StandardCharsets.UTF_8));
+			assertThat(hasUnpairedSurrogate(strict)).as(raw).isFalse();
+		}
+	}
+
 	private static boolean hasUnpairedSurrogate(String value) {
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);

@@ -55,6 +55,25 @@ class SampleSanitizeTests {
 	}
 
 	@Test
+	void malformedUtf8OrBrokenEscapeIsA400NamingTheParameterOrThePath() throws Exception {
+		// Raw bytes: java.net.URI would refuse %zz before sending it.
+		for (String query : new String[] { "q=%C3%28", "q=ok%zz", "q=%E2%82" }) {
+			assertInvalidText(RawHttp.exchange(this.port, "GET /api/search?" + query + " HTTP/1.1", "Accept: */*",
+					new byte[0]), "q");
+		}
+		assertInvalidText(RawHttp.exchange(this.port, "GET /api/search%C3%28 HTTP/1.1", "Accept: */*", new byte[0]),
+				"path");
+	}
+
+	private static void assertInvalidText(RawHttp.Response response, String field) throws Exception {
+		assertThat(response.status()).as(response.raw()).isEqualTo(400);
+		assertThat(response.raw()).containsIgnoringCase("Content-Type: application/problem+json");
+		JsonNode body = JSON.readTree(response.body());
+		assertThat(body.path("type").asText()).isEqualTo("https://hardening.github.io/problems/invalid-text");
+		assertThat(body.path("field").asText()).isEqualTo(field);
+	}
+
+	@Test
 	void detectorOnlyReportsAttackLookingQueries() throws Exception {
 		HttpResponse<String> response = http().get("/api/search?q=%27%20UNION%20SELECT%20password%20FROM%20users--");
 		assertThat(response.statusCode()).isEqualTo(200);
