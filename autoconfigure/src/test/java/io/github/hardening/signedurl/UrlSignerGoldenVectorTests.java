@@ -112,6 +112,14 @@ class UrlSignerGoldenVectorTests {
 
 	@ParameterizedTest(name = "[{index}] {0}")
 	@FieldSource("VECTORS")
+	void verifierFeedsTheGoldenCanonicalBytesToTheMac(Vector vector) {
+		URI link = URI.create(vector.link());
+		assertThat(vector.signer().canonicalBytes(vector.method(), link.getRawPath(), link.getRawQuery(), vector.user()))
+			.isEqualTo(vector.canonical().getBytes(StandardCharsets.UTF_8));
+	}
+
+	@ParameterizedTest(name = "[{index}] {0}")
+	@FieldSource("VECTORS")
 	void goldenSignatureIsTheMacOfTheGoldenCanonicalString(Vector vector) throws Exception {
 		Mac mac = Mac.getInstance("HmacSHA256");
 		mac.init(new SecretKeySpec(secrets().get(vector.keyId()), "HmacSHA256"));
