@@ -8,6 +8,9 @@ import java.util.Arrays;
  */
 final class CanonicalBuffer {
 
+	private static final int[] POWERS_OF_TEN = { 1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000,
+			1000000000 };
+
 	private byte[] bytes;
 
 	private int length;
@@ -28,8 +31,18 @@ final class CanonicalBuffer {
 		this.length = 0;
 	}
 
-	void truncate(int length) {
+	/** Sets the length, after writing up to it directly into the array that {@link #reserve} returned. */
+	void setLength(int length) {
 		this.length = length;
+	}
+
+	/**
+	 * Makes room for {@code count} more bytes and returns the array, for loops that write bytes directly and
+	 * then call {@link #setLength}.
+	 */
+	byte[] reserve(int count) {
+		ensure(count);
+		return this.bytes;
 	}
 
 	byte get(int index) {
@@ -62,14 +75,16 @@ final class CanonicalBuffer {
 		}
 	}
 
-	/** Appends a non-negative number in decimal, as {@code StringBuilder.append(long)} writes it. */
-	void putDecimal(long value) {
-		int digits = 1;
-		for (long rest = value / 10; rest > 0; rest /= 10) {
-			digits++;
+	/** Appends a non-negative number in decimal, as {@code StringBuilder.append(int)} writes it. */
+	void putDecimal(int value) {
+		int digits = (value < 10) ? 1 : (value < 100) ? 2 : (value < 1000) ? 3 : (value < 10000) ? 4 : 10;
+		if (digits == 10) {
+			while (digits > 1 && value / POWERS_OF_TEN[digits - 1] == 0) {
+				digits--;
+			}
 		}
 		ensure(digits);
-		long rest = value;
+		int rest = value;
 		for (int i = this.length + digits - 1; i >= this.length; i--) {
 			this.bytes[i] = (byte) ('0' + (rest % 10));
 			rest /= 10;

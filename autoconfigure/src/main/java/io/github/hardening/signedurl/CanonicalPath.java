@@ -12,40 +12,53 @@ final class CanonicalPath {
 
 	/**
 	 * Appends the canonical form of a raw path.
-	 * @param rawPath the path as received, starting with {@code /}
+	 * @param chars the path as received, starting with {@code /}
+	 * @param length the path's length
 	 * @param out where the canonical path goes
 	 * @param temp scratch space for one decoded segment
 	 * @return whether the path can be verified safely
 	 */
-	static boolean append(String rawPath, CanonicalBuffer out, CanonicalBuffer temp) {
-		if (rawPath == null || rawPath.isEmpty() || rawPath.charAt(0) != '/') {
+	static boolean append(char[] chars, int length, CanonicalBuffer out, CanonicalBuffer temp) {
+		if (length == 0 || chars[0] != '/') {
 			return false;
 		}
-		int length = rawPath.length();
-		int from = 1;
+		int i = 1;
 		while (true) {
-			int slash = rawPath.indexOf('/', from);
-			boolean last = slash < 0;
-			if (!appendSegment(rawPath, from, last ? length : slash, last, out, temp)) {
+			out.put('/');
+			int from = i;
+			int start = out.length();
+			byte[] bytes = out.reserve(length - from);
+			// The common case, copied as it is: a segment of unreserved characters only.
+			int end = start;
+			for (; i < length && PercentCoding.isUnreserved(chars[i]); i++) {
+				bytes[end++] = (byte) chars[i];
+			}
+			if (i < length && chars[i] != '/') {
+				for (; i < length && chars[i] != '/'; i++) {
+					// to the end of the segment
+				}
+				out.setLength(start);
+				if (!appendDecoded(chars, from, i, i == length, out, temp)) {
+					return false;
+				}
+			}
+			else if ((from == i && i < length) || isDots(chars, from, i)) {
 				return false;
 			}
-			if (last) {
+			else {
+				out.setLength(end);
+			}
+			if (i == length) {
 				return true;
 			}
-			from = slash + 1;
+			i++;
 		}
 	}
 
-	private static boolean appendSegment(String path, int from, int to, boolean last, CanonicalBuffer out,
+	private static boolean appendDecoded(char[] chars, int from, int to, boolean last, CanonicalBuffer out,
 			CanonicalBuffer temp) {
-		out.put('/');
-		if (from < to && PercentCoding.isUnreserved(path, from, to) && !isDots(path, from, to)) {
-			// The common case: nothing to decode or encode.
-			out.putAscii(path, from, to);
-			return true;
-		}
 		temp.reset();
-		if (!PercentCoding.decode(path, from, to, false, temp)) {
+		if (!PercentCoding.decode(chars, from, to, false, temp)) {
 			return false;
 		}
 		byte[] decoded = temp.array();
@@ -63,9 +76,9 @@ final class CanonicalPath {
 		return true;
 	}
 
-	private static boolean isDots(String path, int from, int to) {
+	private static boolean isDots(char[] chars, int from, int to) {
 		int length = to - from;
-		return (length == 1 || length == 2) && path.charAt(from) == '.' && path.charAt(to - 1) == '.';
+		return (length == 1 || length == 2) && chars[from] == '.' && chars[to - 1] == '.';
 	}
 
 	private static boolean isDots(byte[] segment, int length) {

@@ -17,6 +17,8 @@ final class CanonicalRequest {
 
 	private static final byte[] NO_SIGNATURE = new byte[0];
 
+	private static final byte[] VERSION = "HSU1\n".getBytes(StandardCharsets.US_ASCII);
+
 	/** Buffers that grew beyond this (a very long request) are not kept for the next request. */
 	private static final int MAX_RETAINED_BYTES = 64 * 1024;
 
@@ -28,11 +30,12 @@ final class CanonicalRequest {
 
 	private final QueryParameters query = new QueryParameters();
 
+	/** The raw path, then the raw query: scanning an array is faster than {@code String.charAt}. */
+	private char[] chars = new char[256];
+
 	private final Mac[] macs;
 
 	private final byte[] expected = new byte[32];
-
-	private final byte[] presented = new byte[32];
 
 	private int pathFrom;
 
@@ -49,11 +52,25 @@ final class CanonicalRequest {
 	boolean read(String rawPath, String rawQuery, byte[][] parameterNames) {
 		this.components.reset();
 		this.pathFrom = 0;
-		if (!CanonicalPath.append(rawPath, this.components, this.temp)) {
+		if (rawPath == null) {
+			return false;
+		}
+		this.chars = chars(rawPath);
+		if (!CanonicalPath.append(this.chars, rawPath.length(), this.components, this.temp)) {
 			return false;
 		}
 		this.pathTo = this.components.length();
-		return this.query.read(rawQuery, parameterNames, this.components, this.temp);
+		int queryLength = (rawQuery != null) ? rawQuery.length() : 0;
+		if (queryLength > 0) {
+			this.chars = chars(rawQuery);
+		}
+		return this.query.read(this.chars, queryLength, parameterNames, this.components, this.temp);
+	}
+
+	private char[] chars(String text) {
+		char[] result = (this.chars.length >= text.length()) ? this.chars : new char[2 * text.length()];
+		text.getChars(0, text.length(), result, 0);
+		return result;
 	}
 
 	QueryParameters query() {
@@ -71,7 +88,7 @@ final class CanonicalRequest {
 		CanonicalBuffer out = this.canonical;
 		byte[] bytes = this.components.array();
 		out.reset();
-		out.putAscii("HSU1\n");
+		out.put(VERSION, 0, VERSION.length);
 		writeMethod(method, out);
 		out.putDecimal(this.pathTo - this.pathFrom);
 		out.put(':');
@@ -132,9 +149,8 @@ final class CanonicalRequest {
 		catch (ShortBufferException ex) {
 			throw new IllegalStateException("HMAC-SHA256 returned more than 32 bytes", ex);
 		}
-		boolean canonicalForm = SignatureDecoder.decode(this.components.array(),
-				this.query.from(QueryParameters.SIGNATURE), this.query.to(QueryParameters.SIGNATURE), this.presented);
-		return MessageDigest.isEqual(this.expected, canonicalForm ? this.presented : NO_SIGNATURE);
+		return MessageDigest.isEqual(this.expected,
+				this.query.isPresentedCanonical() ? this.query.presented() : NO_SIGNATURE);
 	}
 
 	/** Computes a MAC for signing, with this workspace's instance of the key. */
@@ -165,8 +181,19 @@ final class CanonicalRequest {
 		if (!this.query.has(parameter)) {
 			return null;
 		}
+		int from = this.query.from(parameter);
+		int to = this.query.to(parameter);
+		byte[] bytes = this.components.array();
+		int i = from;
+		while (i < to && bytes[i] != '%') {
+			i++;
+		}
+		if (i == to) {
+			// Canonical bytes without an escape are unreserved ASCII: the decoded value itself.
+			return new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
+		}
 		this.temp.reset();
-		for (int i = this.query.from(parameter); i < this.query.to(parameter); i++) {
+		for (i = from; i < to; i++) {
 			byte b = this.components.get(i);
 			if (b == '%') {
 				// Canonical escapes: always two upper-case hexadecimal digits.
@@ -179,9 +206,16 @@ final class CanonicalRequest {
 		return new String(this.temp.array(), 0, this.temp.length(), StandardCharsets.UTF_8);
 	}
 
+	/** The presented signature as received; call only after {@link #signatureMatches} returned {@code true}. */
+	String signature() {
+		int from = this.query.rawSignatureFrom();
+		return (from >= 0) ? new String(this.chars, from, SignatureDecoder.SIGNATURE_CHARS)
+				: text(QueryParameters.SIGNATURE);
+	}
+
 	boolean isOversized() {
 		return this.components.array().length > MAX_RETAINED_BYTES
-				|| this.canonical.array().length > MAX_RETAINED_BYTES;
+				|| this.canonical.array().length > MAX_RETAINED_BYTES || this.chars.length > MAX_RETAINED_BYTES;
 	}
 
 }

@@ -22,34 +22,42 @@ final class PercentCoding {
 	private PercentCoding() {
 	}
 
-	static boolean isUnreserved(int c) {
-		return c >= 0 && c < 128 && UNRESERVED[c];
+	/**
+	 * Copies unreserved characters from {@code chars[from, to)} to {@code bytes} at {@code at} until another
+	 * character; {@code bytes} must have room for all of them.
+	 * @return the index of the first character not copied, or {@code to}
+	 */
+	static int copyUnreserved(char[] chars, int from, int to, byte[] bytes, int at) {
+		int offset = at - from;
+		int i = from;
+		for (; i < to; i++) {
+			char c = chars[i];
+			if (c >= 128 || !UNRESERVED[c]) {
+				break;
+			}
+			bytes[offset + i] = (byte) c;
+		}
+		return i;
 	}
 
-	static boolean isUnreserved(String text, int from, int to) {
-		for (int i = from; i < to; i++) {
-			char c = text.charAt(i);
-			if (c >= 128 || !UNRESERVED[c]) {
-				return false;
-			}
-		}
-		return true;
+	static boolean isUnreserved(char c) {
+		return c < 128 && UNRESERVED[c];
 	}
 
 	/**
-	 * Decodes {@code text[from, to)} into {@code out}: {@code %XX} escapes to their byte, {@code +} to a space
+	 * Decodes {@code chars[from, to)} into {@code out}: {@code %XX} escapes to their byte, {@code +} to a space
 	 * when asked, other characters to their UTF-8 bytes ({@code ?} for an unpaired surrogate).
 	 * @return whether every escape was complete and hexadecimal
 	 */
-	static boolean decode(String text, int from, int to, boolean plusIsSpace, CanonicalBuffer out) {
+	static boolean decode(char[] chars, int from, int to, boolean plusIsSpace, CanonicalBuffer out) {
 		for (int i = from; i < to; i++) {
-			char c = text.charAt(i);
+			char c = chars[i];
 			if (c == '%') {
 				if (i + 2 >= to) {
 					return false;
 				}
-				int hi = Character.digit(text.charAt(i + 1), 16);
-				int lo = Character.digit(text.charAt(i + 2), 16);
+				int hi = Character.digit(chars[i + 1], 16);
+				int lo = Character.digit(chars[i + 2], 16);
 				if (hi < 0 || lo < 0) {
 					return false;
 				}
@@ -62,8 +70,8 @@ final class PercentCoding {
 			else if (c < 0x80) {
 				out.put(c);
 			}
-			else if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(text.charAt(i + 1))) {
-				out.putCodePoint(Character.toCodePoint(c, text.charAt(++i)));
+			else if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(chars[i + 1])) {
+				out.putCodePoint(Character.toCodePoint(c, chars[++i]));
 			}
 			else if (Character.isSurrogate(c)) {
 				out.put('?');
@@ -79,6 +87,18 @@ final class PercentCoding {
 			}
 		}
 		return true;
+	}
+
+	/** Encodes one byte per RFC 3986. */
+	static void encode(int b, CanonicalBuffer out) {
+		if (b < 128 && UNRESERVED[b]) {
+			out.put(b);
+		}
+		else {
+			out.put('%');
+			out.put(HEX[b >> 4]);
+			out.put(HEX[b & 0xf]);
+		}
 	}
 
 	/** Encodes bytes per RFC 3986: unreserved ones as they are, every other one as upper-case {@code %XX}. */

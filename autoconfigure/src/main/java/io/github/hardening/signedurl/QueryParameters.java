@@ -34,59 +34,203 @@ final class QueryParameters {
 
 	private int[] order = new int[16];
 
+	/** The presented signature's bytes, when it is in canonical base64url form. */
+	private final byte[] presented = new byte[32];
+
+	private boolean presentedCanonical;
+
+	/** Start of the signature in the raw query when it was decoded from there directly, or -1. */
+	private int rawSignatureFrom;
+
+	private byte[][] lengthMaskNames;
+
+	/** Bit n set when a signature parameter's name has n bytes: most names are ruled out by their length. */
+	private long lengthMask;
+
 	private int[] merge = new int[16];
 
 	/**
-	 * Reads a raw query; {@code +} is a space and a name without {@code =} has an empty value, as the servlet
-	 * API reads them.
+	 * Reads a raw query in one pass; {@code +} is a space and a name without {@code =} has an empty value, as
+	 * the servlet API reads them.
+	 * @param chars the query as received, without {@code ?}
+	 * @param length the query's length
+	 * @param names the signature parameters' names, in the order of the index constants
+	 * @param out where the canonical names and values go
+	 * @param temp scratch space for one decoded name or value
 	 * @return whether every escape is valid, no signature parameter is repeated, and the expiry, key id and
 	 * signature are present with an expiry of 1 to 12 digits
 	 */
-	boolean read(String query, byte[][] names, CanonicalBuffer out, CanonicalBuffer temp) {
+	boolean read(char[] chars, int length, byte[][] names, CanonicalBuffer out, CanonicalBuffer temp) {
 		this.count = 0;
-		Arrays.fill(this.reserved, -1);
-		int length = (query != null) ? query.length() : 0;
-		int from = 0;
-		while (from < length) {
-			int amp = from;
-			int eq = -1;
-			for (char c; amp < length && (c = query.charAt(amp)) != '&'; amp++) {
-				if (c == '=' && eq < 0) {
-					eq = amp;
-				}
+		for (int r = 0; r < this.reserved.length; r += 2) {
+			this.reserved[r] = -1;
+		}
+		this.rawSignatureFrom = -1;
+		if (this.lengthMaskNames != names) {
+			this.lengthMask = 0;
+			for (byte[] name : names) {
+				this.lengthMask |= 1L << name.length;
 			}
-			if (amp > from && !readPair(query, from, (eq >= 0) ? eq : amp, (eq >= 0) ? eq + 1 : amp, amp, names, out,
-					temp)) {
-				return false;
+			this.lengthMaskNames = names;
+		}
+		// Unreserved characters, the common case, are copied as they are in the loops below, at most one byte
+		// per character; a name or value with anything else goes through appendDecoded.
+		byte[] bytes = out.reserve(length);
+		int end = out.length();
+		int i = 0;
+		while (i < length) {
+			char c = chars[i];
+			if (c == '&') {
+				i++;
+				continue;
 			}
-			from = amp + 1;
-		}
-		return has(EXPIRES) && has(KEY_ID) && has(SIGNATURE) && isEpochSeconds(out.array());
-	}
-
-	private boolean readPair(String query, int nameFrom, int nameTo, int valueFrom, int valueTo, byte[][] names,
-			CanonicalBuffer out, CanonicalBuffer temp) {
-		int name = out.length();
-		if (!appendCanonical(query, nameFrom, nameTo, out, temp)) {
-			return false;
-		}
-		int value = out.length();
-		if (!appendCanonical(query, valueFrom, valueTo, out, temp)) {
-			return false;
-		}
-		byte[] bytes = out.array();
-		// A canonical name equals a signature parameter's (unreserved) name exactly when the decoded name does.
-		for (int r = 0; r < names.length; r++) {
-			if (Arrays.equals(names[r], 0, names[r].length, bytes, name, value)) {
-				if (this.reserved[2 * r] >= 0) {
+			int name = end;
+			int from = i;
+			i = PercentCoding.copyUnreserved(chars, i, length, bytes, end);
+			end += i - from;
+			if (i < length && (c = chars[i]) != '&' && c != '=') {
+				out.setLength(name);
+				i = appendDecoded(chars, from, length, true, out, temp);
+				if (i < 0) {
 					return false;
 				}
-				this.reserved[2 * r] = value;
-				this.reserved[2 * r + 1] = out.length();
-				if (r <= SIGNATURE) {
-					return true;
+				end = out.length();
+				bytes = out.reserve(length - i);
+			}
+			int value = end;
+			int parameter = parameter(names, bytes, name, value);
+			if (parameter == SIGNATURE && i < length && chars[i] == '=' && this.reserved[2 * SIGNATURE] < 0
+					&& readRawSignature(chars, i + 1, length)) {
+				// The common case: decoded straight from the query, neither copied nor signed.
+				this.reserved[2 * SIGNATURE] = end;
+				this.reserved[2 * SIGNATURE + 1] = end;
+				i += 1 + SignatureDecoder.SIGNATURE_CHARS + 1;
+				continue;
+			}
+			if (i < length && chars[i] == '=') {
+				from = ++i;
+				i = PercentCoding.copyUnreserved(chars, i, length, bytes, end);
+				end += i - from;
+				if (i < length && chars[i] != '&') {
+					out.setLength(value);
+					i = appendDecoded(chars, from, length, false, out, temp);
+					if (i < 0) {
+						return false;
+					}
+					end = out.length();
+					bytes = out.reserve(length - i);
 				}
-				break;
+			}
+			if (!add(parameter, name, value, end)) {
+				return false;
+			}
+			i++;
+		}
+		out.setLength(end);
+		if (!has(EXPIRES) || !has(KEY_ID) || !has(SIGNATURE) || !isEpochSeconds(bytes)) {
+			return false;
+		}
+		if (this.rawSignatureFrom < 0) {
+			this.presentedCanonical = SignatureDecoder.decode(bytes, from(SIGNATURE), to(SIGNATURE), this.presented);
+		}
+		return true;
+	}
+
+	private boolean readRawSignature(char[] chars, int from, int length) {
+		int to = from + SignatureDecoder.SIGNATURE_CHARS;
+		if ((to == length || (to < length && chars[to] == '&'))
+				&& SignatureDecoder.decode(chars, from, to, this.presented)) {
+			this.presentedCanonical = true;
+			this.rawSignatureFrom = from;
+			return true;
+		}
+		return false;
+	}
+
+	/** Which signature parameter the canonical name {@code bytes[from, to)} is, or -1 for none. */
+	private int parameter(byte[][] names, byte[] bytes, int from, int to) {
+		int length = to - from;
+		if (length >= 64 || (this.lengthMask & (1L << length)) == 0) {
+			return -1;
+		}
+		// A canonical name equals a signature parameter's (unreserved) name exactly when the decoded name does.
+		for (int r = 0; r < names.length; r++) {
+			if (equals(names[r], bytes, from, to)) {
+				return r;
+			}
+		}
+		return -1;
+	}
+
+	/**
+	 * Appends the canonical form (decoded once, read as UTF-8, re-encoded) of the name or value that starts at
+	 * {@code from} and ends before the next {@code &}, or {@code =} for a name.
+	 * @return the index where it ends, or -1 when a percent escape is invalid
+	 */
+	private static int appendDecoded(char[] chars, int from, int length, boolean name, CanonicalBuffer out,
+			CanonicalBuffer temp) {
+		int start = out.length();
+		int ascii = appendAscii(chars, from, length, name, out);
+		if (ascii != -2) {
+			return ascii;
+		}
+		out.setLength(start);
+		int i = from;
+		for (char c; i < length && (c = chars[i]) != '&' && !(name && c == '='); i++) {
+			// to the end of the name or value
+		}
+		temp.reset();
+		if (!PercentCoding.decode(chars, from, i, true, temp)) {
+			return -1;
+		}
+		PercentCoding.normalizeUtf8(temp);
+		PercentCoding.encode(temp.array(), 0, temp.length(), out);
+		return i;
+	}
+
+	/**
+	 * One pass for a name or value that decodes to ASCII only, such as {@code report%202026.pdf}: decodes each
+	 * character or escape and re-encodes it at once, since ASCII needs no UTF-8 check.
+	 * @return the index where it ends, -1 when a percent escape is invalid, or -2 when a byte above 0x7F
+	 * turns up and the general path must take over
+	 */
+	private static int appendAscii(char[] chars, int from, int length, boolean name, CanonicalBuffer out) {
+		int i = from;
+		for (char c; i < length && (c = chars[i]) != '&' && !(name && c == '='); i++) {
+			int b = c;
+			if (c == '%') {
+				if (i + 2 >= length) {
+					return -1;
+				}
+				int hi = Character.digit(chars[i + 1], 16);
+				int lo = Character.digit(chars[i + 2], 16);
+				if (hi < 0 || lo < 0) {
+					// Invalid, or an escape at the very end whose next characters belong to the next parameter.
+					return -2;
+				}
+				b = (hi << 4) | lo;
+				i += 2;
+			}
+			else if (c == '+') {
+				b = ' ';
+			}
+			if (b >= 0x80) {
+				return -2;
+			}
+			PercentCoding.encode(b, out);
+		}
+		return i;
+	}
+
+	private boolean add(int parameter, int name, int value, int end) {
+		if (parameter >= 0) {
+			if (this.reserved[2 * parameter] >= 0) {
+				return false;
+			}
+			this.reserved[2 * parameter] = value;
+			this.reserved[2 * parameter + 1] = end;
+			if (parameter <= SIGNATURE) {
+				return true;
 			}
 		}
 		if (4 * this.count + 4 > this.signed.length) {
@@ -96,22 +240,34 @@ final class QueryParameters {
 		this.signed[at] = name;
 		this.signed[at + 1] = value;
 		this.signed[at + 2] = value;
-		this.signed[at + 3] = out.length();
+		this.signed[at + 3] = end;
 		return true;
 	}
 
-	/** Appends the canonical form of a raw name or value: decoded once, read as UTF-8, re-encoded. */
-	private static boolean appendCanonical(String text, int from, int to, CanonicalBuffer out, CanonicalBuffer temp) {
-		if (PercentCoding.isUnreserved(text, from, to)) {
-			out.putAscii(text, from, to);
-			return true;
-		}
-		temp.reset();
-		if (!PercentCoding.decode(text, from, to, true, temp)) {
+	/** The presented signature's 32 bytes; valid only when {@link #isPresentedCanonical()}. */
+	byte[] presented() {
+		return this.presented;
+	}
+
+	/** Whether the presented signature is the canonical base64url form of 32 bytes. */
+	boolean isPresentedCanonical() {
+		return this.presentedCanonical;
+	}
+
+	/** Start of the signature in the raw query when it was read from there, or -1 when it is in the buffer. */
+	int rawSignatureFrom() {
+		return this.rawSignatureFrom;
+	}
+
+	private static boolean equals(byte[] name, byte[] bytes, int from, int to) {
+		if (name.length != to - from) {
 			return false;
 		}
-		PercentCoding.normalizeUtf8(temp);
-		PercentCoding.encode(temp.array(), 0, temp.length(), out);
+		for (int i = 0; i < name.length; i++) {
+			if (name[i] != bytes[from + i]) {
+				return false;
+			}
+		}
 		return true;
 	}
 
@@ -206,9 +362,20 @@ final class QueryParameters {
 	/** Compares by name, then value, as {@code String.compareTo} orders the canonical (ASCII) strings. */
 	private int compare(byte[] bytes, int a, int b) {
 		int[] s = this.signed;
-		int result = Arrays.compareUnsigned(bytes, s[4 * a], s[4 * a + 1], bytes, s[4 * b], s[4 * b + 1]);
-		return (result != 0) ? result
-				: Arrays.compareUnsigned(bytes, s[4 * a + 2], s[4 * a + 3], bytes, s[4 * b + 2], s[4 * b + 3]);
+		int result = compare(bytes, s[4 * a], s[4 * a + 1], s[4 * b], s[4 * b + 1]);
+		return (result != 0) ? result : compare(bytes, s[4 * a + 2], s[4 * a + 3], s[4 * b + 2], s[4 * b + 3]);
+	}
+
+	/** Compares two ranges of ASCII bytes lexicographically, a prefix first; names and values are short. */
+	private static int compare(byte[] bytes, int aFrom, int aTo, int bFrom, int bTo) {
+		int common = Math.min(aTo - aFrom, bTo - bFrom);
+		for (int k = 0; k < common; k++) {
+			int difference = bytes[aFrom + k] - bytes[bFrom + k];
+			if (difference != 0) {
+				return difference;
+			}
+		}
+		return (aTo - aFrom) - (bTo - bFrom);
 	}
 
 }

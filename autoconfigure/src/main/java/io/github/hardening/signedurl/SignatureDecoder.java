@@ -12,13 +12,14 @@ final class SignatureDecoder {
 	/** Length of a 32-byte MAC in base64url without padding. */
 	static final int SIGNATURE_CHARS = 43;
 
-	private static final byte[] VALUES = new byte[128];
+	/** Value of each byte in the alphabet, or -1. */
+	private static final int[] VALUES = new int[256];
 
 	static {
-		Arrays.fill(VALUES, (byte) -1);
+		Arrays.fill(VALUES, -1);
 		String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 		for (int i = 0; i < alphabet.length(); i++) {
-			VALUES[alphabet.charAt(i)] = (byte) i;
+			VALUES[alphabet.charAt(i)] = i;
 		}
 	}
 
@@ -29,28 +30,48 @@ final class SignatureDecoder {
 	 * Decodes {@code text[from, to)} into {@code out}.
 	 * @return whether the text is a canonical signature; {@code out} holds its 32 bytes only then
 	 */
-	static boolean decode(byte[] text, int from, int to, byte[] out) {
+	static boolean decode(char[] text, int from, int to, byte[] out) {
 		if (to - from != SIGNATURE_CHARS) {
 			return false;
 		}
-		int bits = 0;
-		int pending = 0;
-		int written = 0;
-		for (int i = from; i < to; i++) {
-			int c = text[i];
-			int value = (c >= 0) ? VALUES[c] : -1;
-			if (value < 0) {
-				return false;
-			}
-			bits = (bits << 6) | value;
-			pending += 6;
-			if (pending >= 8) {
-				pending -= 8;
-				out[written++] = (byte) (bits >> pending);
-			}
+		// Ten groups of four characters to three bytes, then three characters to the last two bytes; an
+		// invalid character makes its value, and so the OR of all values, negative.
+		int invalid = 0;
+		int i = from;
+		for (int o = 0; o < 30; o += 3, i += 4) {
+			int a = value(text[i]);
+			int b = value(text[i + 1]);
+			int c = value(text[i + 2]);
+			int d = value(text[i + 3]);
+			invalid |= a | b | c | d;
+			int bits = (a << 18) | (b << 12) | (c << 6) | d;
+			out[o] = (byte) (bits >> 16);
+			out[o + 1] = (byte) (bits >> 8);
+			out[o + 2] = (byte) bits;
 		}
+		int a = value(text[i]);
+		int b = value(text[i + 1]);
+		int c = value(text[i + 2]);
+		invalid |= a | b | c;
+		int bits = (a << 12) | (b << 6) | c;
+		out[30] = (byte) (bits >> 10);
+		out[31] = (byte) (bits >> 2);
 		// 43 characters carry 258 bits: the last two must be zero.
-		return (bits & ((1 << pending) - 1)) == 0;
+		return invalid >= 0 && (c & 3) == 0;
+	}
+
+	/** Decodes canonical query bytes (ASCII) the same way; the rare path of a signature sent with escapes. */
+	static boolean decode(byte[] text, int from, int to, byte[] out) {
+		char[] chars = new char[to - from];
+		for (int i = from; i < to; i++) {
+			chars[i - from] = (char) (text[i] & 0xff);
+		}
+		return decode(chars, 0, chars.length, out);
+	}
+
+	/** The character's value in the alphabet, or -1; without a branch. */
+	private static int value(char c) {
+		return VALUES[c & 0xff] | ((0xff - c) >> 31);
 	}
 
 }

@@ -161,8 +161,7 @@ public class UrlSigner {
 				&& !clientMatches(request.text(QueryParameters.CLIENT), clientIp)) {
 			outcome = SignedUrlOutcome.BINDING_MISMATCH;
 		}
-		return new VerificationResult(outcome, expires, request.text(QueryParameters.NONCE),
-				request.text(QueryParameters.SIGNATURE));
+		return new VerificationResult(outcome, expires, request.text(QueryParameters.NONCE), request.signature());
 	}
 
 	/**
