@@ -31,27 +31,28 @@ final class SignatureDecoder {
 	 * @return whether the text is a canonical signature; {@code out} holds its 32 bytes only then
 	 */
 	static boolean decode(char[] text, int from, int to, byte[] out) {
-		if (to - from != SIGNATURE_CHARS) {
+		if (to - from != SIGNATURE_CHARS || from < 0 || to > text.length || out.length < 32) {
 			return false;
 		}
 		// Ten groups of four characters to three bytes, then three characters to the last two bytes; an
-		// invalid character makes its value, and so the OR of all values, negative.
+		// invalid character makes its value, and so the OR of all values, negative. Indexes are affine in the
+		// group number, so that the compiler can drop the bounds checks.
 		int invalid = 0;
-		int i = from;
-		for (int o = 0; o < 30; o += 3, i += 4) {
+		for (int group = 0; group < 10; group++) {
+			int i = from + 4 * group;
 			int a = value(text[i]);
 			int b = value(text[i + 1]);
 			int c = value(text[i + 2]);
 			int d = value(text[i + 3]);
 			invalid |= a | b | c | d;
 			int bits = (a << 18) | (b << 12) | (c << 6) | d;
-			out[o] = (byte) (bits >> 16);
-			out[o + 1] = (byte) (bits >> 8);
-			out[o + 2] = (byte) bits;
+			out[3 * group] = (byte) (bits >> 16);
+			out[3 * group + 1] = (byte) (bits >> 8);
+			out[3 * group + 2] = (byte) bits;
 		}
-		int a = value(text[i]);
-		int b = value(text[i + 1]);
-		int c = value(text[i + 2]);
+		int a = value(text[from + 40]);
+		int b = value(text[from + 41]);
+		int c = value(text[from + 42]);
 		invalid |= a | b | c;
 		int bits = (a << 12) | (b << 6) | c;
 		out[30] = (byte) (bits >> 10);
