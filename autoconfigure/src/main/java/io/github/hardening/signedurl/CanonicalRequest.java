@@ -94,9 +94,9 @@ final class CanonicalRequest {
 		out.put(':');
 		out.put(bytes, this.pathFrom, this.pathTo - this.pathFrom);
 		out.put('\n');
-		out.putDecimal(this.query.canonicalLength());
+		out.putDecimal(this.query.signed().canonicalLength());
 		out.put(':');
-		this.query.writeSorted(bytes, out);
+		this.query.signed().writeSorted(bytes, out);
 		out.put('\n');
 		int expires = this.query.from(QueryParameters.EXPIRES);
 		out.putDecimal(this.query.to(QueryParameters.EXPIRES) - expires);

@@ -1,11 +1,9 @@
 package io.github.hardening.signedurl;
 
-import java.util.Arrays;
-
 /**
  * The parameters of one raw query, read in a single pass into canonical (decoded once, RFC 3986 re-encoded)
  * bytes of a shared buffer and kept as offsets: the signature's own parameters, each allowed once, and the
- * parameters the signature covers, sortable by name then value without allocating.
+ * parameters the signature covers.
  */
 final class QueryParameters {
 
@@ -22,17 +20,10 @@ final class QueryParameters {
 
 	static final int USER = 5;
 
-	private static final int INSERTION_SORT_MAX = 12;
-
 	/** Start and end offset of each signature parameter's value, or -1 when absent. */
 	private final int[] reserved = new int[12];
 
-	/** Name start, name end, value start, value end of each signed parameter, in query order. */
-	private int[] signed = new int[64];
-
-	private int count;
-
-	private int[] order = new int[16];
+	private final SignedParameters signed = new SignedParameters();
 
 	/** The presented signature's bytes, when it is in canonical base64url form. */
 	private final byte[] presented = new byte[32];
@@ -47,8 +38,6 @@ final class QueryParameters {
 	/** Bit n set when a signature parameter's name has n bytes: most names are ruled out by their length. */
 	private long lengthMask;
 
-	private int[] merge = new int[16];
-
 	/**
 	 * Reads a raw query in one pass; {@code +} is a space and a name without {@code =} has an empty value, as
 	 * the servlet API reads them.
@@ -61,7 +50,7 @@ final class QueryParameters {
 	 * signature are present with an expiry of 1 to 12 digits
 	 */
 	boolean read(char[] chars, int length, byte[][] names, CanonicalBuffer out, CanonicalBuffer temp) {
-		this.count = 0;
+		this.signed.clear();
 		for (int r = 0; r < this.reserved.length; r += 2) {
 			this.reserved[r] = -1;
 		}
@@ -74,7 +63,7 @@ final class QueryParameters {
 			this.lengthMaskNames = names;
 		}
 		// Unreserved characters, the common case, are copied as they are in the loops below, at most one byte
-		// per character; a name or value with anything else goes through appendDecoded.
+		// per character; a name or value with anything else goes through QueryComponent.
 		byte[] bytes = out.reserve(length);
 		int end = out.length();
 		int i = 0;
@@ -90,7 +79,7 @@ final class QueryParameters {
 			end += i - from;
 			if (i < length && (c = chars[i]) != '&' && c != '=') {
 				out.setLength(name);
-				i = appendDecoded(chars, from, length, true, out, temp);
+				i = QueryComponent.append(chars, from, length, true, out, temp);
 				if (i < 0) {
 					return false;
 				}
@@ -113,7 +102,7 @@ final class QueryParameters {
 				end += i - from;
 				if (i < length && chars[i] != '&') {
 					out.setLength(value);
-					i = appendDecoded(chars, from, length, false, out, temp);
+					i = QueryComponent.append(chars, from, length, false, out, temp);
 					if (i < 0) {
 						return false;
 					}
@@ -162,66 +151,6 @@ final class QueryParameters {
 		return -1;
 	}
 
-	/**
-	 * Appends the canonical form (decoded once, read as UTF-8, re-encoded) of the name or value that starts at
-	 * {@code from} and ends before the next {@code &}, or {@code =} for a name.
-	 * @return the index where it ends, or -1 when a percent escape is invalid
-	 */
-	private static int appendDecoded(char[] chars, int from, int length, boolean name, CanonicalBuffer out,
-			CanonicalBuffer temp) {
-		int start = out.length();
-		int ascii = appendAscii(chars, from, length, name, out);
-		if (ascii != -2) {
-			return ascii;
-		}
-		out.setLength(start);
-		int i = from;
-		for (char c; i < length && (c = chars[i]) != '&' && !(name && c == '='); i++) {
-			// to the end of the name or value
-		}
-		temp.reset();
-		if (!PercentCoding.decode(chars, from, i, true, temp)) {
-			return -1;
-		}
-		PercentCoding.normalizeUtf8(temp);
-		PercentCoding.encode(temp.array(), 0, temp.length(), out);
-		return i;
-	}
-
-	/**
-	 * One pass for a name or value that decodes to ASCII only, such as {@code report%202026.pdf}: decodes each
-	 * character or escape and re-encodes it at once, since ASCII needs no UTF-8 check.
-	 * @return the index where it ends, -1 when a percent escape is invalid, or -2 when a byte above 0x7F
-	 * turns up and the general path must take over
-	 */
-	private static int appendAscii(char[] chars, int from, int length, boolean name, CanonicalBuffer out) {
-		int i = from;
-		for (char c; i < length && (c = chars[i]) != '&' && !(name && c == '='); i++) {
-			int b = c;
-			if (c == '%') {
-				if (i + 2 >= length) {
-					return -1;
-				}
-				int hi = Character.digit(chars[i + 1], 16);
-				int lo = Character.digit(chars[i + 2], 16);
-				if (hi < 0 || lo < 0) {
-					// Invalid, or an escape at the very end whose next characters belong to the next parameter.
-					return -2;
-				}
-				b = (hi << 4) | lo;
-				i += 2;
-			}
-			else if (c == '+') {
-				b = ' ';
-			}
-			if (b >= 0x80) {
-				return -2;
-			}
-			PercentCoding.encode(b, out);
-		}
-		return i;
-	}
-
 	private boolean add(int parameter, int name, int value, int end) {
 		if (parameter >= 0) {
 			if (this.reserved[2 * parameter] >= 0) {
@@ -233,15 +162,13 @@ final class QueryParameters {
 				return true;
 			}
 		}
-		if (4 * this.count + 4 > this.signed.length) {
-			this.signed = Arrays.copyOf(this.signed, this.signed.length * 2);
-		}
-		int at = 4 * this.count++;
-		this.signed[at] = name;
-		this.signed[at + 1] = value;
-		this.signed[at + 2] = value;
-		this.signed[at + 3] = end;
+		this.signed.add(name, value, end);
 		return true;
+	}
+
+	/** The parameters the signature covers. */
+	SignedParameters signed() {
+		return this.signed;
 	}
 
 	/** The presented signature's 32 bytes; valid only when {@link #isPresentedCanonical()}. */
@@ -296,86 +223,5 @@ final class QueryParameters {
 		return this.reserved[2 * parameter + 1];
 	}
 
-	/** Length of the canonical query: every signed {@code name=value}, joined by {@code &}. */
-	int canonicalLength() {
-		int length = Math.max(0, this.count - 1);
-		for (int i = 0; i < 4 * this.count; i += 4) {
-			length += this.signed[i + 1] - this.signed[i] + 1 + this.signed[i + 3] - this.signed[i + 2];
-		}
-		return length;
-	}
-
-	/** Writes the signed parameters sorted by name then value, as the canonical query. */
-	void writeSorted(byte[] bytes, CanonicalBuffer out) {
-		sort(bytes);
-		for (int k = 0; k < this.count; k++) {
-			int at = 4 * this.order[k];
-			if (k > 0) {
-				out.put('&');
-			}
-			out.put(bytes, this.signed[at], this.signed[at + 1] - this.signed[at]);
-			out.put('=');
-			out.put(bytes, this.signed[at + 2], this.signed[at + 3] - this.signed[at + 2]);
-		}
-	}
-
-	private void sort(byte[] bytes) {
-		if (this.order.length < this.count) {
-			this.order = new int[Math.max(this.count, 2 * this.order.length)];
-			this.merge = new int[this.order.length];
-		}
-		for (int i = 0; i < this.count; i++) {
-			this.order[i] = i;
-		}
-		if (this.count <= INSERTION_SORT_MAX) {
-			for (int i = 1; i < this.count; i++) {
-				int current = this.order[i];
-				int j = i - 1;
-				for (; j >= 0 && compare(bytes, this.order[j], current) > 0; j--) {
-					this.order[j + 1] = this.order[j];
-				}
-				this.order[j + 1] = current;
-			}
-		}
-		else {
-			mergeSort(bytes, 0, this.count);
-		}
-	}
-
-	/** Sorts {@code order[from, to)}; bounded O(n log n) for queries with many parameters. */
-	private void mergeSort(byte[] bytes, int from, int to) {
-		if (to - from < 2) {
-			return;
-		}
-		int middle = (from + to) >>> 1;
-		mergeSort(bytes, from, middle);
-		mergeSort(bytes, middle, to);
-		System.arraycopy(this.order, from, this.merge, from, to - from);
-		int left = from;
-		int right = middle;
-		for (int k = from; k < to; k++) {
-			boolean takeLeft = right >= to || (left < middle && compare(bytes, this.merge[left], this.merge[right]) <= 0);
-			this.order[k] = takeLeft ? this.merge[left++] : this.merge[right++];
-		}
-	}
-
-	/** Compares by name, then value, as {@code String.compareTo} orders the canonical (ASCII) strings. */
-	private int compare(byte[] bytes, int a, int b) {
-		int[] s = this.signed;
-		int result = compare(bytes, s[4 * a], s[4 * a + 1], s[4 * b], s[4 * b + 1]);
-		return (result != 0) ? result : compare(bytes, s[4 * a + 2], s[4 * a + 3], s[4 * b + 2], s[4 * b + 3]);
-	}
-
-	/** Compares two ranges of ASCII bytes lexicographically, a prefix first; names and values are short. */
-	private static int compare(byte[] bytes, int aFrom, int aTo, int bFrom, int bTo) {
-		int common = Math.min(aTo - aFrom, bTo - bFrom);
-		for (int k = 0; k < common; k++) {
-			int difference = bytes[aFrom + k] - bytes[bFrom + k];
-			if (difference != 0) {
-				return difference;
-			}
-		}
-		return (aTo - aFrom) - (bTo - bFrom);
-	}
 
 }
