@@ -119,21 +119,21 @@ final class CanonicalRequest {
 	}
 
 	private static void writeMethod(String method, CanonicalBuffer out) {
+		int start = out.length();
 		int length = method.length();
-		for (int i = 0; i < length; i++) {
-			if (method.charAt(i) >= 0x80) {
-				String upper = method.toUpperCase(Locale.ROOT);
-				out.putDecimal(upper.length());
-				out.put(':');
-				out.putUtf8(upper);
-				out.put('\n');
-				return;
-			}
-		}
 		out.putDecimal(length);
 		out.put(':');
 		for (int i = 0; i < length; i++) {
 			char c = method.charAt(i);
+			if (c >= 0x80) {
+				// Upper-casing beyond ASCII may change the length: the string-based way, for this rare case.
+				String upper = method.toUpperCase(Locale.ROOT);
+				out.setLength(start);
+				out.putDecimal(upper.length());
+				out.put(':');
+				out.putUtf8(upper);
+				break;
+			}
 			out.put((c >= 'a' && c <= 'z') ? c - ('a' - 'A') : c);
 		}
 		out.put('\n');

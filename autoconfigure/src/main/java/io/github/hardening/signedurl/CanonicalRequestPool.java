@@ -15,14 +15,16 @@ final class CanonicalRequestPool {
 
 	CanonicalRequestPool(int keyCount) {
 		this.keyCount = keyCount;
-		this.idle = new AtomicReferenceArray<>(Math.max(4, Runtime.getRuntime().availableProcessors() * 4));
+		// A power of two, so that a mask instead of a division picks the slot.
+		this.idle = new AtomicReferenceArray<>(
+				Integer.highestOneBit(Math.max(4, Runtime.getRuntime().availableProcessors() * 4) * 2 - 1));
 	}
 
 	CanonicalRequest acquire() {
-		int slots = this.idle.length();
-		int start = start(slots);
-		for (int k = 0; k < slots; k++) {
-			int i = (start + k) % slots;
+		int mask = this.idle.length() - 1;
+		int start = start();
+		for (int k = 0; k <= mask; k++) {
+			int i = (start + k) & mask;
 			CanonicalRequest request = this.idle.get(i);
 			if (request != null && this.idle.compareAndSet(i, request, null)) {
 				return request;
@@ -35,10 +37,10 @@ final class CanonicalRequestPool {
 		if (request.isOversized()) {
 			return;
 		}
-		int slots = this.idle.length();
-		int start = start(slots);
-		for (int k = 0; k < slots; k++) {
-			int i = (start + k) % slots;
+		int mask = this.idle.length() - 1;
+		int start = start();
+		for (int k = 0; k <= mask; k++) {
+			int i = (start + k) & mask;
 			if (this.idle.get(i) == null && this.idle.compareAndSet(i, null, request)) {
 				return;
 			}
@@ -46,8 +48,8 @@ final class CanonicalRequestPool {
 	}
 
 	/** Spreads threads over the slots so that concurrent requests rarely contend for the same one. */
-	private static int start(int slots) {
-		return (int) ((Thread.currentThread().getId() & Integer.MAX_VALUE) % slots);
+	private static int start() {
+		return (int) Thread.currentThread().getId();
 	}
 
 }
