@@ -2,12 +2,12 @@ package io.github.hardening.signedurl;
 
 import java.security.SecureRandom;
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The keys that verify signed URLs, each with a reusable pool of initialised MACs, and the one that signs.
+ * The keys that verify signed URLs, each with an initialised prototype MAC, and the one that signs.
  * Rotation: add the new key, switch the signing key, remove the old key after the longest link lifetime.
  */
 public final class SigningKeys {
@@ -18,7 +18,9 @@ public final class SigningKeys {
 	/** Id of the key generated when none is configured. */
 	public static final String EPHEMERAL_KEY_ID = "ephemeral";
 
-	private final Map<String, MacPool> pools;
+	private final SigningKey[] keys;
+
+	private final Set<String> ids;
 
 	private final String signingKeyId;
 
@@ -38,16 +40,17 @@ public final class SigningKeys {
 		if (!secrets.containsKey(signingKeyId)) {
 			throw new IllegalArgumentException("the signing key '" + signingKeyId + "' is not one of " + secrets.keySet());
 		}
-		int maxIdle = Math.max(4, Runtime.getRuntime().availableProcessors() * 4);
-		Map<String, MacPool> pools = new LinkedHashMap<>();
+		this.keys = new SigningKey[secrets.size()];
+		Set<String> ids = new LinkedHashSet<>();
 		secrets.forEach((id, secret) -> {
 			if (secret.length < MIN_SECRET_BYTES) {
 				throw new IllegalArgumentException("the secret of key '" + id + "' has " + secret.length
 						+ " bytes, fewer than " + MIN_SECRET_BYTES);
 			}
-			pools.put(id, new MacPool(secret, maxIdle));
+			this.keys[ids.size()] = new SigningKey(id, secret);
+			ids.add(id);
 		});
-		this.pools = Collections.unmodifiableMap(pools);
+		this.ids = Collections.unmodifiableSet(ids);
 		this.signingKeyId = signingKeyId;
 		this.ephemeral = ephemeral;
 	}
@@ -76,7 +79,7 @@ public final class SigningKeys {
 	 * @return the ids, in configuration order
 	 */
 	public Set<String> ids() {
-		return this.pools.keySet();
+		return this.ids;
 	}
 
 	/**
@@ -87,8 +90,34 @@ public final class SigningKeys {
 		return this.ephemeral;
 	}
 
-	MacPool pool(String keyId) {
-		return this.pools.get(keyId);
+	int size() {
+		return this.keys.length;
+	}
+
+	SigningKey key(int index) {
+		return this.keys[index];
+	}
+
+	int indexOf(String keyId) {
+		for (int i = 0; i < this.keys.length; i++) {
+			if (this.keys[i].id().equals(keyId)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	/**
+	 * Finds the key whose id, percent-encoded as in a canonical query, equals the given bytes; a linear scan,
+	 * because a deployment lists a handful of keys at most.
+	 */
+	int indexOfEncoded(byte[] bytes, int offset, int length) {
+		for (int i = 0; i < this.keys.length; i++) {
+			if (this.keys[i].hasEncodedId(bytes, offset, length)) {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 }

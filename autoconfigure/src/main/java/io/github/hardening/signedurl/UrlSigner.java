@@ -2,7 +2,6 @@ package io.github.hardening.signedurl;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,13 +22,6 @@ public class UrlSigner {
 
 	private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
-	private static final Base64.Decoder BASE64URL_DECODER = Base64.getUrlDecoder();
-
-	private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
-	/** Length of a 32-byte MAC in base64url without padding. */
-	private static final int SIGNATURE_CHARS = 43;
-
 	private static final Comparator<String[]> BY_NAME_THEN_VALUE = Comparator.<String[], String>comparing((p) -> p[0])
 		.thenComparing((p) -> p[1]);
 
@@ -42,6 +34,15 @@ public class UrlSigner {
 	private final Clock clock;
 
 	private final List<String> reserved;
+
+	/** The signature parameters' names in {@link QueryParameters} order, as bytes. */
+	private final byte[][] parameterNames;
+
+	private final long clockSkewSeconds;
+
+	private final long maxTtlSeconds;
+
+	private final CanonicalRequestPool requests;
 
 	private final SecureRandom random = new SecureRandom();
 
@@ -57,6 +58,12 @@ public class UrlSigner {
 		this.names = policy.parameters();
 		this.clock = clock;
 		this.reserved = this.names.validated();
+		this.parameterNames = this.reserved.stream()
+			.map((name) -> name.getBytes(StandardCharsets.US_ASCII))
+			.toArray(byte[][]::new);
+		this.clockSkewSeconds = policy.clockSkew().toSeconds();
+		this.maxTtlSeconds = policy.maxTtl().toSeconds();
+		this.requests = new CanonicalRequestPool(keys.size());
 	}
 
 	/**
@@ -94,7 +101,7 @@ public class UrlSigner {
 			params.add(encoded(this.names.user(), "1"));
 		}
 		String kid = this.keys.signingKeyId();
-		String signature = signature(this.keys.pool(kid),
+		String signature = signature(kid,
 				canonical(spec.method, path, params, Long.toString(expires), kid, spec.user));
 		StringBuilder uri = new StringBuilder(path).append('?');
 		params.forEach((p) -> uri.append(p[0]).append('=').append(p[1]).append('&'));
@@ -114,49 +121,61 @@ public class UrlSigner {
 	 * @return the result, with the reason of a refusal
 	 */
 	public VerificationResult verify(String method, String rawPath, String rawQuery, String clientIp, String userId) {
-		String path;
-		List<String[]> all;
+		CanonicalRequest request = this.requests.acquire();
 		try {
-			path = UrlCanonicalizer.path(rawPath);
-			all = UrlCanonicalizer.parameters(rawQuery);
+			return verify(request, method, rawPath, rawQuery, clientIp, userId);
 		}
-		catch (IllegalArgumentException ex) {
+		finally {
+			this.requests.release(request);
+		}
+	}
+
+	private VerificationResult verify(CanonicalRequest request, String method, String rawPath, String rawQuery,
+			String clientIp, String userId) {
+		if (!request.read(rawPath, rawQuery, this.parameterNames)) {
 			return VerificationResult.refused(SignedUrlOutcome.MALFORMED);
 		}
-		SignatureParameters found = SignatureParameters.extract(all, this.names);
-		if (found == null) {
-			return VerificationResult.refused(SignedUrlOutcome.MALFORMED);
-		}
-		MacPool pool = this.keys.pool(found.keyId());
-		if (pool == null) {
+		int key = request.keyIndex(this.keys);
+		if (key < 0) {
 			return VerificationResult.refused(SignedUrlOutcome.UNKNOWN_KEY);
 		}
-		if (found.user() != null && userId == null) {
+		boolean boundToUser = request.query().has(QueryParameters.USER);
+		if (boundToUser && userId == null) {
 			return VerificationResult.refused(SignedUrlOutcome.BINDING_MISMATCH);
 		}
-		List<String[]> signed = new ArrayList<>(found.signed().size());
-		found.signed().forEach((p) -> signed.add(encoded(p[0], p[1])));
-		byte[] received = decodeSignature(found.signature());
-		byte[] expected = pool.mac(canonical(method.toUpperCase(java.util.Locale.ROOT), path, signed,
-				found.expires(), found.keyId(), (found.user() != null) ? userId : null)
-			.getBytes(StandardCharsets.UTF_8));
+		request.writeCanonical(method, this.keys.key(key), boundToUser ? userId : null);
 		// Constant-time on the MAC bytes; a signature that is not exactly the canonical encoding never matches.
-		if (!MessageDigest.isEqual(expected, (received != null) ? received : new byte[0])) {
+		if (!request.signatureMatches(this.keys, key)) {
 			return VerificationResult.refused(SignedUrlOutcome.BAD_SIGNATURE);
 		}
-		long expires = Long.parseLong(found.expires());
-		long now = this.clock.instant().getEpochSecond();
+		long expires = request.expires();
+		long now = Math.floorDiv(this.clock.millis(), 1000);
 		SignedUrlOutcome outcome = SignedUrlOutcome.VALID;
-		if (now > expires + this.policy.clockSkew().toSeconds()) {
+		if (now > expires + this.clockSkewSeconds) {
 			outcome = SignedUrlOutcome.EXPIRED;
 		}
-		else if (expires - now > this.policy.maxTtl().toSeconds() + this.policy.clockSkew().toSeconds()) {
+		else if (expires - now > this.maxTtlSeconds + this.clockSkewSeconds) {
 			outcome = SignedUrlOutcome.MALFORMED;
 		}
-		else if (found.client() != null && !clientMatches(found.client(), clientIp)) {
+		else if (request.query().has(QueryParameters.CLIENT)
+				&& !clientMatches(request.text(QueryParameters.CLIENT), clientIp)) {
 			outcome = SignedUrlOutcome.BINDING_MISMATCH;
 		}
-		return new VerificationResult(outcome, expires, found.nonce(), found.signature());
+		return new VerificationResult(outcome, expires, request.text(QueryParameters.NONCE), request.signature());
+	}
+
+	/**
+	 * Returns the canonical bytes the verifier feeds to the MAC for a request, for tests that pin them.
+	 * @return the bytes, or {@code null} when the request is malformed or names an unknown key
+	 */
+	byte[] canonicalBytes(String method, String rawPath, String rawQuery, String userId) {
+		CanonicalRequest request = new CanonicalRequest(this.keys.size());
+		if (!request.read(rawPath, rawQuery, this.parameterNames) || request.keyIndex(this.keys) < 0) {
+			return null;
+		}
+		boolean boundToUser = request.query().has(QueryParameters.USER);
+		request.writeCanonical(method, this.keys.key(request.keyIndex(this.keys)), boundToUser ? userId : null);
+		return request.canonical();
 	}
 
 	/**
@@ -214,29 +233,15 @@ public class UrlSigner {
 		out.append(value.length()).append(':').append(value).append('\n');
 	}
 
-	private static String signature(MacPool pool, String canonical) {
-		return BASE64URL.encodeToString(pool.mac(canonical.getBytes(StandardCharsets.UTF_8)));
-	}
-
-	/**
-	 * Decodes a signature only when it is the canonical base64url form of 32 bytes: 43 characters of the
-	 * url-safe alphabet, no padding, and a last character whose two unused bits are zero, so that no second
-	 * spelling of a valid signature is accepted.
-	 */
-	private static byte[] decodeSignature(String signature) {
-		if (signature.length() != SIGNATURE_CHARS) {
-			return null;
+	private String signature(String keyId, String canonical) {
+		CanonicalRequest request = this.requests.acquire();
+		try {
+			return BASE64URL.encodeToString(
+					request.mac(this.keys, this.keys.indexOf(keyId), canonical.getBytes(StandardCharsets.UTF_8)));
 		}
-		for (int i = 0; i < SIGNATURE_CHARS; i++) {
-			char c = signature.charAt(i);
-			if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) {
-				return null;
-			}
+		finally {
+			this.requests.release(request);
 		}
-		if ((ALPHABET.indexOf(signature.charAt(SIGNATURE_CHARS - 1)) & 3) != 0) {
-			return null;
-		}
-		return BASE64URL_DECODER.decode(signature);
 	}
 
 	private static String[] encoded(String name, String value) {

@@ -10,13 +10,18 @@ package io.github.hardening.signedurl;
  */
 public record VerificationResult(SignedUrlOutcome outcome, long expiresAt, String nonce, String signature) {
 
+	private static final VerificationResult[] REFUSALS = java.util.Arrays.stream(SignedUrlOutcome.values())
+		.map((outcome) -> new VerificationResult(outcome, 0, null, null))
+		.toArray(VerificationResult[]::new);
+
 	/**
 	 * A refusal that carries nothing but its reason.
 	 * @param outcome the reason
 	 * @return the result
 	 */
 	public static VerificationResult refused(SignedUrlOutcome outcome) {
-		return new VerificationResult(outcome, 0, null, null);
+		// Refusals carry nothing that differs between requests, so one shared instance per reason will do.
+		return REFUSALS[outcome.ordinal()];
 	}
 
 	/**
