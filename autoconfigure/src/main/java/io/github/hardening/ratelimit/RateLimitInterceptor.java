@@ -37,8 +37,7 @@ public class RateLimitInterceptor implements HandlerInterceptor {
 		if (request.getAttribute(RateLimitFilter.UNLIMITED) != null) {
 			return true;
 		}
-		PathContainer path = PathContainer
-			.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
+		PathContainer path = RateLimitFilter.pathWithinApplication(request);
 		List<RateLimitPolicy> policies = new ArrayList<>(this.rules.matching(request.getMethod(), path, true));
 		RateLimited annotation = (handler instanceof HandlerMethod method) ? annotation(method) : null;
 		if (annotation != null) {
