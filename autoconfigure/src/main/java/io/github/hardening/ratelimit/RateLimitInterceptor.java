@@ -1,7 +1,11 @@
 package io.github.hardening.ratelimit;
 
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,6 +25,11 @@ public class RateLimitInterceptor implements HandlerInterceptor {
 
 	private final RateLimitEnforcer enforcer;
 
+	private final boolean userPolicies;
+
+	/** Each handler's {@link RateLimited}, looked up once: merged-annotation lookups allocate on every call. */
+	private final Map<Class<?>, Map<Method, Optional<RateLimited>>> annotations = new ConcurrentHashMap<>();
+
 	/**
 	 * Creates the interceptor.
 	 * @param rules the policies
@@ -29,6 +38,7 @@ public class RateLimitInterceptor implements HandlerInterceptor {
 	public RateLimitInterceptor(RateLimitRules rules, RateLimitEnforcer enforcer) {
 		this.rules = rules;
 		this.enforcer = enforcer;
+		this.userPolicies = rules.hasUserPolicies();
 	}
 
 	@Override
@@ -37,10 +47,15 @@ public class RateLimitInterceptor implements HandlerInterceptor {
 		if (request.getAttribute(RateLimitFilter.UNLIMITED) != null) {
 			return true;
 		}
+		RateLimited annotation = (handler instanceof HandlerMethod method) ? cachedAnnotation(method) : null;
+		if (!this.userPolicies && annotation == null) {
+			// Nothing for the interceptor: every path-matched policy not keyed by user ran in the filter.
+			return true;
+		}
 		PathContainer path = RateLimitFilter.pathWithinApplication(request);
-		List<RateLimitPolicy> policies = new ArrayList<>(this.rules.matching(request.getMethod(), path, true));
-		RateLimited annotation = (handler instanceof HandlerMethod method) ? annotation(method) : null;
+		List<RateLimitPolicy> policies = this.rules.matching(request.getMethod(), path, true);
 		if (annotation != null) {
+			policies = new ArrayList<>(policies);
 			for (String name : annotation.value()) {
 				RateLimitPolicy policy = this.rules.policy(name);
 				if (policy == null) {
@@ -56,6 +71,18 @@ public class RateLimitInterceptor implements HandlerInterceptor {
 			}
 		}
 		return policies.isEmpty() || this.enforcer.enforce(request, response, policies);
+	}
+
+	private RateLimited cachedAnnotation(HandlerMethod method) {
+		// Keyed by bean type too: a method inherited by two controllers may carry different class annotations.
+		Map<Method, Optional<RateLimited>> byMethod = this.annotations.computeIfAbsent(method.getBeanType(),
+				(type) -> new ConcurrentHashMap<>());
+		Optional<RateLimited> cached = byMethod.get(method.getMethod());
+		if (cached == null) {
+			cached = Optional.ofNullable(annotation(method));
+			byMethod.putIfAbsent(method.getMethod(), cached);
+		}
+		return cached.orElse(null);
 	}
 
 	static RateLimited annotation(HandlerMethod method) {
