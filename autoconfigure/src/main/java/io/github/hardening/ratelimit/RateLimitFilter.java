@@ -93,7 +93,8 @@ public class RateLimitFilter extends HttpFilter {
 	 */
 	static PathContainer pathWithinApplication(HttpServletRequest request) {
 		// Only an original request's parsed path is the request URI's; an include's or error dispatch's is not.
-		if (request.getDispatcherType() == DispatcherType.REQUEST && ServletRequestPathUtils.hasParsedRequestPath(request)) {
+		if (request.getDispatcherType() == DispatcherType.REQUEST
+				&& ServletRequestPathUtils.hasParsedRequestPath(request)) {
 			return ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication();
 		}
 		return PathContainer.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
