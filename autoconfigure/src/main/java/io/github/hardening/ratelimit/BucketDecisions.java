@@ -2,26 +2,17 @@ package io.github.hardening.ratelimit;
 
 import java.util.List;
 
-import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketState;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.VerboseResult;
 
 /**
  * Turns a Bucket4j consumption into a {@link RateLimitDecision}, finding the most restrictive bandwidth when a
- * policy has several. Shared by every store, since local and remote buckets answer the same way.
+ * policy has several. Shared by every store, so that local and remote buckets answer the same way.
  */
 final class BucketDecisions {
 
 	private BucketDecisions() {
-	}
-
-	static RateLimitDecision consume(Bucket bucket, RateLimitPolicy policy) {
-		if (policy.quotas().size() == 1) {
-			// One bandwidth: the plain probe already says everything, without the verbose result's snapshot.
-			return fromProbe(policy, bucket.tryConsumeAndReturnRemaining(policy.cost()));
-		}
-		return fromVerbose(policy, bucket.asVerbose().tryConsumeAndReturnRemaining(policy.cost()));
 	}
 
 	static RateLimitDecision fromProbe(RateLimitPolicy policy, ConsumptionProbe probe) {
@@ -46,9 +37,14 @@ final class BucketDecisions {
 
 	private static RateLimitDecision decision(RateLimitPolicy policy, ConsumptionProbe probe, Quota quota,
 			long resetNanos) {
-		long retryAfter = probe.isConsumed() ? 0 : probe.getNanosToWaitForRefill();
-		return new RateLimitDecision(policy, probe.isConsumed(), probe.getRemainingTokens(), quota,
-				Math.max(resetNanos, retryAfter), retryAfter);
+		return decision(policy, probe.isConsumed(), probe.getRemainingTokens(), quota, resetNanos,
+				probe.isConsumed() ? 0 : probe.getNanosToWaitForRefill());
+	}
+
+	static RateLimitDecision decision(RateLimitPolicy policy, boolean consumed, long remaining, Quota quota,
+			long resetNanos, long retryAfterNanos) {
+		long retryAfter = consumed ? 0 : retryAfterNanos;
+		return new RateLimitDecision(policy, consumed, remaining, quota, Math.max(resetNanos, retryAfter), retryAfter);
 	}
 
 }

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.Principal;
-import java.util.HexFormat;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -108,19 +107,37 @@ final class KeyResolvers {
 	 */
 	record HeaderKeyResolver(String header, RateLimitKeyResolver fallback) implements RateLimitKeyResolver {
 
+		/** A digest per thread: {@code MessageDigest.getInstance} per request costs a provider lookup. */
+		private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(HeaderKeyResolver::newDigest);
+
+		private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
 		@Override
 		public String resolve(HttpServletRequest request) {
 			String value = request.getHeader(this.header);
 			if (value == null || value.isBlank()) {
 				return (this.fallback != null) ? this.fallback.resolve(request) : null;
 			}
-			return "h:" + sha256(value);
+			return sha256(value);
 		}
 
+		/** Returns {@code h:} and the first 16 bytes of the value's SHA-256, in lower-case hex. */
 		private static String sha256(String value) {
+			MessageDigest digest = SHA_256.get();
+			byte[] hash = digest.digest(value.getBytes(StandardCharsets.UTF_8));
+			byte[] key = new byte[2 + 32];
+			key[0] = 'h';
+			key[1] = ':';
+			for (int i = 0; i < 16; i++) {
+				key[2 + 2 * i] = HEX[(hash[i] >> 4) & 0xf];
+				key[3 + 2 * i] = HEX[hash[i] & 0xf];
+			}
+			return new String(key, StandardCharsets.US_ASCII);
+		}
+
+		private static MessageDigest newDigest() {
 			try {
-				byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-				return HexFormat.of().formatHex(digest, 0, 16);
+				return MessageDigest.getInstance("SHA-256");
 			}
 			catch (NoSuchAlgorithmException ex) {
 				throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);

@@ -6,9 +6,6 @@ import java.util.Map;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.local.LocalBucketBuilder;
 
 /**
  * Buckets in this instance's memory, in a Caffeine cache bounded by a number of keys. An idle bucket is dropped
@@ -16,7 +13,7 @@ import io.github.bucket4j.local.LocalBucketBuilder;
  */
 public class MemoryRateLimitStore implements RateLimitStore {
 
-	private final Cache<String, Bucket> buckets;
+	private final Cache<BucketKey, LocalTokenBucket> buckets;
 
 	private final int maxKeys;
 
@@ -35,16 +32,9 @@ public class MemoryRateLimitStore implements RateLimitStore {
 
 	@Override
 	public RateLimitDecision tryConsume(RateLimitPolicy policy, String key) {
-		Bucket bucket = this.buckets.get(key, (k) -> newBucket(policy));
-		return BucketDecisions.consume(bucket, policy);
-	}
-
-	private static Bucket newBucket(RateLimitPolicy policy) {
-		LocalBucketBuilder builder = Bucket.builder();
-		for (Bandwidth bandwidth : policy.configuration().getBandwidths()) {
-			builder.addLimit(bandwidth);
-		}
-		return builder.build();
+		// A method reference that captures nothing: no lambda is allocated on the hit path.
+		LocalTokenBucket bucket = this.buckets.get(new BucketKey(policy, key), BucketKey::newBucket);
+		return bucket.tryConsume(policy);
 	}
 
 	/**
@@ -64,6 +54,40 @@ public class MemoryRateLimitStore implements RateLimitStore {
 		description.put("idle-expiry", this.idleExpiry.toString());
 		description.put("keys", this.buckets.estimatedSize());
 		return description;
+	}
+
+	/**
+	 * A policy's bucket for one request key. Policies are told apart by identity (each is built once at startup)
+	 * and hashed by name, so no per-request "policy:key" string is built and hashed.
+	 */
+	private static final class BucketKey {
+
+		private final RateLimitPolicy policy;
+
+		private final String key;
+
+		private final int hash;
+
+		BucketKey(RateLimitPolicy policy, String key) {
+			this.policy = policy;
+			this.key = key;
+			this.hash = 31 * policy.name().hashCode() + key.hashCode();
+		}
+
+		static LocalTokenBucket newBucket(BucketKey key) {
+			return new LocalTokenBucket(key.policy);
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return (other instanceof BucketKey that) && this.policy == that.policy && this.key.equals(that.key);
+		}
+
+		@Override
+		public int hashCode() {
+			return this.hash;
+		}
+
 	}
 
 }

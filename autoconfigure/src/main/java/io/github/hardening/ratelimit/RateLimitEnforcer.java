@@ -50,7 +50,9 @@ public class RateLimitEnforcer {
 	 */
 	public boolean enforce(HttpServletRequest request, HttpServletResponse response, List<RateLimitPolicy> policies)
 			throws IOException {
-		List<RateLimitDecision> decisions = new ArrayList<>(policies.size());
+		// One policy is the common case: its decision alone, no list.
+		RateLimitDecision first = null;
+		List<RateLimitDecision> decisions = null;
 		RateLimitDecision tightest = null;
 		List<String> violated = null;
 		for (RateLimitPolicy policy : policies) {
@@ -68,7 +70,7 @@ public class RateLimitEnforcer {
 					this.responses.banned(request, response, RateLimitDecision.ceilSeconds(banned));
 					return false;
 				}
-				decision = this.store.tryConsume(policy, policy.name() + ":" + key);
+				decision = this.store.tryConsume(policy, key);
 				// A global bucket is everybody's: banning its key would ban every client.
 				if (!decision.allowed() && !"global".equals(key) && this.penaltyBox.recordRejection(key)) {
 					logger.info("Rate limit: key of policy " + policy.name() + " banned after repeated rejections");
@@ -85,7 +87,16 @@ public class RateLimitEnforcer {
 				response.setHeader(DEGRADED_HEADER, "store-unavailable");
 				continue;
 			}
-			decisions.add(decision);
+			if (first == null) {
+				first = decision;
+			}
+			else {
+				if (decisions == null) {
+					decisions = new ArrayList<>(policies.size());
+					decisions.add(first);
+				}
+				decisions.add(decision);
+			}
 			this.counters.increment(policy.name(), decision.allowed() ? "allowed" : "rejected");
 			if (!decision.allowed()) {
 				if (violated == null) {
@@ -104,7 +115,9 @@ public class RateLimitEnforcer {
 		if (tightest == null) {
 			return true;
 		}
-		this.responses.headers().write(response, decisions, tightest);
+		String policyField = (decisions != null) ? RateLimitHeaders.policyField(decisions)
+				: first.policy().policyField();
+		this.responses.headers().write(response, policyField, tightest);
 		if (violated == null) {
 			return true;
 		}

@@ -3,6 +3,7 @@ package io.github.hardening.ratelimit;
 import java.io.IOException;
 import java.util.List;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -10,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.ServletRequestPathUtils;
 
 import io.github.hardening.core.ClientAddressResolver;
 import io.github.hardening.core.IpAddressRange;
@@ -57,8 +59,7 @@ public class RateLimitFilter extends HttpFilter {
 	@Override
 	protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws IOException, ServletException {
-		PathContainer path = PathContainer
-			.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
+		PathContainer path = pathWithinApplication(request);
 		if (this.rules.isExcluded(path)) {
 			request.setAttribute(UNLIMITED, Boolean.TRUE);
 			chain.doFilter(request, response);
@@ -82,6 +83,21 @@ public class RateLimitFilter extends HttpFilter {
 		if (policies.isEmpty() || this.enforcer.enforce(request, response, policies)) {
 			chain.doFilter(request, response);
 		}
+	}
+
+	/**
+	 * Returns the request's path within the application, reusing the path Spring MVC parsed for this request
+	 * (so the interceptor does not parse it twice) and parsing it otherwise.
+	 * @param request the request
+	 * @return the path
+	 */
+	static PathContainer pathWithinApplication(HttpServletRequest request) {
+		// Only an original request's parsed path is the request URI's; an include's or error dispatch's is not.
+		if (request.getDispatcherType() == DispatcherType.REQUEST
+				&& ServletRequestPathUtils.hasParsedRequestPath(request)) {
+			return ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication();
+		}
+		return PathContainer.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
 	}
 
 	private static boolean contains(List<IpAddressRange> ranges, byte[] address) {

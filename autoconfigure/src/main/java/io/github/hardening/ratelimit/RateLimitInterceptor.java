@@ -1,6 +1,5 @@
 package io.github.hardening.ratelimit;
 
-import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,16 +25,10 @@ public class RateLimitInterceptor implements HandlerInterceptor {
 
 	private final RateLimitEnforcer enforcer;
 
-	/** Whether any policy is keyed by user; without one, only annotated handlers give this interceptor work. */
 	private final boolean userPolicies;
 
-	/**
-	 * {@link RateLimited} per handler method and per handler type, looked up once: merged-annotation search
-	 * allocates on every call, and the handlers are a fixed set.
-	 */
-	private final Map<Method, Optional<RateLimited>> onMethods = new ConcurrentHashMap<>();
-
-	private final Map<Class<?>, Optional<RateLimited>> onTypes = new ConcurrentHashMap<>();
+	/** Each handler's {@link RateLimited}, looked up once: merged-annotation lookups allocate on every call. */
+	private final Map<Class<?>, Map<Method, Optional<RateLimited>>> annotations = new ConcurrentHashMap<>();
 
 	/**
 	 * Creates the interceptor.
@@ -55,13 +48,14 @@ public class RateLimitInterceptor implements HandlerInterceptor {
 			return true;
 		}
 		RateLimited annotation = (handler instanceof HandlerMethod method) ? cachedAnnotation(method) : null;
-		if (annotation == null && !this.userPolicies) {
+		if (!this.userPolicies && annotation == null) {
+			// Nothing for the interceptor: every path-matched policy not keyed by user ran in the filter.
 			return true;
 		}
-		PathContainer path = PathContainer
-			.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
-		List<RateLimitPolicy> policies = new ArrayList<>(this.rules.matching(request.getMethod(), path, true));
+		PathContainer path = RateLimitFilter.pathWithinApplication(request);
+		List<RateLimitPolicy> policies = this.rules.matching(request.getMethod(), path, true);
 		if (annotation != null) {
+			policies = new ArrayList<>(policies);
 			for (String name : annotation.value()) {
 				RateLimitPolicy policy = this.rules.policy(name);
 				if (policy == null) {
@@ -80,18 +74,21 @@ public class RateLimitInterceptor implements HandlerInterceptor {
 	}
 
 	private RateLimited cachedAnnotation(HandlerMethod method) {
-		RateLimited onMethod = this.onMethods.computeIfAbsent(method.getMethod(), RateLimitInterceptor::find)
-			.orElse(null);
-		return (onMethod != null) ? onMethod
-				: this.onTypes.computeIfAbsent(method.getBeanType(), RateLimitInterceptor::find).orElse(null);
+		// Keyed by bean type too: a method inherited by two controllers may carry different class annotations.
+		Map<Method, Optional<RateLimited>> byMethod = this.annotations.computeIfAbsent(method.getBeanType(),
+				(type) -> new ConcurrentHashMap<>());
+		Optional<RateLimited> cached = byMethod.get(method.getMethod());
+		if (cached == null) {
+			cached = Optional.ofNullable(annotation(method));
+			byMethod.putIfAbsent(method.getMethod(), cached);
+		}
+		return cached.orElse(null);
 	}
 
 	static RateLimited annotation(HandlerMethod method) {
-		return find(method.getMethod()).or(() -> find(method.getBeanType())).orElse(null);
-	}
-
-	private static Optional<RateLimited> find(AnnotatedElement element) {
-		return Optional.ofNullable(AnnotatedElementUtils.findMergedAnnotation(element, RateLimited.class));
+		RateLimited onMethod = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), RateLimited.class);
+		return (onMethod != null) ? onMethod
+				: AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), RateLimited.class);
 	}
 
 }

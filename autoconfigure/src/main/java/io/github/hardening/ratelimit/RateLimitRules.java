@@ -27,8 +27,8 @@ public record RateLimitRules(List<RateLimitPolicy> policies, List<PathPattern> e
 	 * @return whether it is excluded
 	 */
 	public boolean isExcluded(PathContainer path) {
-		for (PathPattern pattern : this.excludedPaths) {
-			if (pattern.matches(path)) {
+		for (int i = 0; i < this.excludedPaths.size(); i++) {
+			if (this.excludedPaths.get(i).matches(path)) {
 				return true;
 			}
 		}
@@ -44,16 +44,27 @@ public record RateLimitRules(List<RateLimitPolicy> policies, List<PathPattern> e
 	 * @return the matching policies, possibly empty
 	 */
 	public List<RateLimitPolicy> matching(String method, PathContainer path, boolean needsUser) {
+		RateLimitPolicy first = null;
 		List<RateLimitPolicy> result = null;
-		for (RateLimitPolicy policy : this.policies) {
+		for (int i = 0; i < this.policies.size(); i++) {
+			RateLimitPolicy policy = this.policies.get(i);
 			if (policy.keyResolver().needsUser() == needsUser && policy.matches(method, path)) {
-				if (result == null) {
-					result = new ArrayList<>(2);
+				if (first == null) {
+					first = policy;
 				}
-				result.add(policy);
+				else {
+					if (result == null) {
+						result = new ArrayList<>(2);
+						result.add(first);
+					}
+					result.add(policy);
+				}
 			}
 		}
-		return (result != null) ? result : List.of();
+		if (result != null) {
+			return result;
+		}
+		return (first != null) ? List.of(first) : List.of();
 	}
 
 	/**

@@ -8,9 +8,10 @@ import java.util.Map;
 public interface RateLimitStore {
 
 	/**
-	 * Takes a request's tokens from a policy's bucket, creating a full bucket on first use.
+	 * Takes a request's tokens from a policy's bucket, creating a full bucket on first use. The bucket is the
+	 * policy's and the key's together: two policies with the same key never share a bucket.
 	 * @param policy the policy
-	 * @param key the bucket key (already prefixed with the policy name)
+	 * @param key the request's key as the policy's key resolver gave it (not prefixed with the policy name)
 	 * @return the decision
 	 * @throws RateLimitStoreException when the store cannot answer
 	 */

@@ -46,7 +46,7 @@ public class RedisRateLimitStore implements RateLimitStore {
 		long start = System.nanoTime();
 		CompletableFuture<RateLimitDecision> future = null;
 		try {
-			future = this.decider.decide(policy, key, this.timeoutNanos);
+			future = this.decider.decide(policy, policy.bucketKey(key), this.timeoutNanos);
 			long left = this.timeoutNanos - (System.nanoTime() - start);
 			RateLimitDecision decision = future.get(Math.max(0, left), TimeUnit.NANOSECONDS);
 			this.latency.record(System.nanoTime() - start, false);

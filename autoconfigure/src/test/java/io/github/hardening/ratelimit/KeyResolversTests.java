@@ -1,5 +1,9 @@
 package io.github.hardening.ratelimit;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+
 import org.junit.jupiter.api.Test;
 
 import io.github.hardening.core.ClientAddressResolver;
@@ -41,6 +45,18 @@ class KeyResolversTests {
 		assertThat(fallback.resolve(withKey)).startsWith("h:").doesNotContain("secret").hasSize(34);
 		assertThat(fallback.resolve(request("203.0.113.5"))).isEqualTo("203.0.113.5");
 		assertThat(strict.resolve(request("203.0.113.5"))).isNull();
+	}
+
+	@Test
+	void headerKeyIsTheFirstHalfOfTheValuesSha256InLowerCaseHex() throws Exception {
+		RateLimitKeyResolver header = KeyResolvers.parse("header:X-Api-Key", IP, CLIENTS);
+		for (String value : new String[] { "secret-key-1", "another key", "clé-ünïcode" }) {
+			MockHttpServletRequest request = request("203.0.113.5");
+			request.addHeader("X-Api-Key", value);
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+			// Redis keys and bans outlive a deploy: the key of an API key must not change between versions.
+			assertThat(header.resolve(request)).isEqualTo("h:" + HexFormat.of().formatHex(digest, 0, 16));
+		}
 	}
 
 	@Test

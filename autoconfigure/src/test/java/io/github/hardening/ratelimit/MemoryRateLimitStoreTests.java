@@ -1,7 +1,12 @@
 package io.github.hardening.ratelimit;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +81,47 @@ class MemoryRateLimitStoreTests {
 		}
 		assertThat(store.size()).isLessThanOrEqualTo(1_000).isGreaterThan(0);
 		assertThat(store.describe()).containsEntry("max-keys", 1_000);
+	}
+
+	@Test
+	void policiesWithTheSameKeyDrawFromBucketsOfTheirOwn() {
+		MemoryRateLimitStore store = new MemoryRateLimitStore(100, Duration.ofMinutes(1));
+		RateLimitPolicy one = policy("one", 1, 60);
+		RateLimitPolicy other = policy("other", 1, 60);
+		assertThat(store.tryConsume(one, "1.2.3.4").allowed()).isTrue();
+		assertThat(store.tryConsume(one, "1.2.3.4").allowed()).as("one's single token is gone").isFalse();
+		assertThat(store.tryConsume(other, "1.2.3.4").allowed()).as("other has a bucket of its own").isTrue();
+		assertThat(store.size()).isEqualTo(2);
+	}
+
+	@Test
+	void concurrentRequestsOnOneKeyAreAdmittedExactlyUpToTheCapacity() throws Exception {
+		MemoryRateLimitStore store = new MemoryRateLimitStore(100, Duration.ofHours(1));
+		RateLimitPolicy policy = policy("hot", 1_000, 3600, 500, 600);
+		ExecutorService threads = Executors.newFixedThreadPool(8);
+		try {
+			List<Callable<Integer>> clients = new ArrayList<>();
+			for (int t = 0; t < 8; t++) {
+				clients.add(() -> {
+					int admitted = 0;
+					for (int i = 0; i < 200; i++) {
+						if (store.tryConsume(policy, "hot-key").allowed()) {
+							admitted++;
+						}
+					}
+					return admitted;
+				});
+			}
+			int admitted = 0;
+			for (Future<Integer> result : threads.invokeAll(clients)) {
+				admitted += result.get();
+			}
+			// 1600 attempts within far less than the 1.2 s one token of the 500-per-600 s bandwidth takes to return.
+			assertThat(admitted).isEqualTo(500);
+		}
+		finally {
+			threads.shutdownNow();
+		}
 	}
 
 }

@@ -2,6 +2,7 @@ package io.github.hardening.ratelimit;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -9,6 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import io.github.hardening.core.HardeningReportContributor;
 import io.github.hardening.test.RunningWebApp;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,8 +43,8 @@ class RateLimitEndToEndTests {
 
 	@BeforeAll
 	static void start() {
-		app = RunningWebApp.start(List.of(RateLimitAutoConfiguration.class, LimitedController.class, AnnotatedTypeController.class,
-				Metrics.class),
+		app = RunningWebApp.start(List.of(RateLimitAutoConfiguration.class, LimitedController.class,
+				AnnotatedTypeController.class, Metrics.class, TestUsers.class),
 				"hardening.rate-limit.legacy-headers=true", "hardening.rate-limit.excluded-paths=/api/health",
 				"hardening.rate-limit.deny-list=198.51.100.66", "hardening.rate-limit.allow-list=198.51.100.77",
 				"hardening.rate-limit.policies[0].name=api", "hardening.rate-limit.policies[0].match.paths=/api/**",
@@ -49,7 +54,9 @@ class RateLimitEndToEndTests {
 				"hardening.rate-limit.policies[1].missing-key=reject",
 				"hardening.rate-limit.policies[1].limits[0].capacity=2",
 				"hardening.rate-limit.policies[2].name=burst", "hardening.rate-limit.policies[2].limits[0].capacity=2",
-				"hardening.rate-limit.policies[2].limits[0].period=10s");
+				"hardening.rate-limit.policies[2].limits[0].period=10s",
+				"hardening.rate-limit.policies[3].name=per-user", "hardening.rate-limit.policies[3].key=user",
+				"hardening.rate-limit.policies[3].match.paths=/user", "hardening.rate-limit.policies[3].limits[0].capacity=2");
 	}
 
 	@AfterAll
@@ -157,13 +164,30 @@ class RateLimitEndToEndTests {
 	}
 
 	@Test
+	void userKeyedPolicyCountsPerUserOnceTheHandlerIsKnown() {
+		String client = newClient();
+		assertThat(asUser("/user", client, "alice").statusCode()).isEqualTo(200);
+		HttpResponse<String> second = asUser("/user", client, "alice");
+		assertThat(second.statusCode()).isEqualTo(200);
+		assertThat(second.headers().firstValue("RateLimit")).hasValue("\"per-user\";r=0;t=60");
+		assertThat(asUser("/user", client, "alice").statusCode()).isEqualTo(429);
+		assertThat(asUser("/user", newClient(), "alice").statusCode()).as("the user's bucket, from any address")
+			.isEqualTo(429);
+		assertThat(asUser("/user", client, "bob").statusCode()).as("another user from the same address")
+			.isEqualTo(200);
+		assertThat(get("/user", client).statusCode()).as("anonymous: the address's bucket").isEqualTo(200);
+		assertThat(asUser("/api/hello", newClient(), "carol").headers().firstValue("RateLimit").orElseThrow())
+			.as("a path without a user policy keeps the filter's policy only").startsWith("\"api\";");
+	}
+
+	@Test
 	void reportShowsPoliciesStoreAndCounts() {
 		get("/api/hello", newClient());
 		HardeningReportContributor contributor = app.context().getBean(RateLimitReportContributor.class);
 		assertThat(contributor.feature()).isEqualTo("rate-limit");
 		Map<String, Object> settings = contributor.report().settings();
 		assertThat(settings.get("store")).asString().contains("type=memory").contains("max-keys=100000");
-		assertThat(settings.get("policies")).asList().hasSize(3);
+		assertThat(settings.get("policies")).asList().hasSize(4);
 		assertThat(contributor.report().counters().get("requests")).asString().contains("api={allowed=");
 	}
 
@@ -198,6 +222,10 @@ class RateLimitEndToEndTests {
 		return send(app.request(path).header("X-Forwarded-For", client));
 	}
 
+	private static HttpResponse<String> asUser(String path, String client, String user) {
+		return send(app.request(path).header("X-Forwarded-For", client).header(TestUsers.HEADER, user));
+	}
+
 	private static HttpResponse<String> send(HttpRequest.Builder request) {
 		return RunningWebApp.send(request.GET().build());
 	}
@@ -205,7 +233,7 @@ class RateLimitEndToEndTests {
 	@RestController
 	static class LimitedController {
 
-		@GetMapping({ "/api/hello", "/api/health", "/keyed", "/unlimited" })
+		@GetMapping({ "/api/hello", "/api/health", "/keyed", "/unlimited", "/user" })
 		Map<String, Object> hello() {
 			return Map.of("ok", true);
 		}
@@ -225,6 +253,32 @@ class RateLimitEndToEndTests {
 		@GetMapping({ "/annotated-type/a", "/annotated-type/b" })
 		Map<String, Object> hello() {
 			return Map.of("ok", true);
+		}
+
+	}
+
+	/**
+	 * Authenticates a request as the user its test header names, as a security filter would before MVC runs.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class TestUsers {
+
+		static final String HEADER = "X-Test-User";
+
+		@Bean
+		FilterRegistrationBean<Filter> testUsers() {
+			return new FilterRegistrationBean<>((request, response, chain) -> {
+				HttpServletRequest http = (HttpServletRequest) request;
+				String user = http.getHeader(HEADER);
+				chain.doFilter((user != null) ? new HttpServletRequestWrapper(http) {
+
+					@Override
+					public Principal getUserPrincipal() {
+						return () -> user;
+					}
+
+				} : request, response);
+			});
 		}
 
 	}

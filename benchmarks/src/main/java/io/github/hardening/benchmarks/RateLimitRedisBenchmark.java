@@ -76,7 +76,7 @@ public class RateLimitRedisBenchmark {
 		this.connection = this.client.connect();
 		this.raw = this.connection.async();
 		this.raw.set("hardening:bench:raw", "1");
-		FilterPipeline.expect(this.store.tryConsume(this.policy, "api:203.0.113.7").allowed(),
+		FilterPipeline.expect(this.store.tryConsume(this.policy, "203.0.113.7").allowed(),
 				"the Redis store admits a request under a limit never reached");
 	}
 
@@ -94,7 +94,7 @@ public class RateLimitRedisBenchmark {
 
 	@Benchmark
 	public RateLimitDecision redisDecision() {
-		return this.store.tryConsume(this.policy, "api:203.0.113.7");
+		return this.store.tryConsume(this.policy, "203.0.113.7");
 	}
 
 	/**

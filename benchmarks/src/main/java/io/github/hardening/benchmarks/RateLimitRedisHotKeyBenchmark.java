@@ -88,7 +88,7 @@ public class RateLimitRedisHotKeyBenchmark {
 	@Benchmark
 	public RateLimitDecision hotKeyDecision() {
 		try {
-			RateLimitDecision decision = this.store.tryConsume(this.policy, "hot:global");
+			RateLimitDecision decision = this.store.tryConsume(this.policy, "global");
 			if (!decision.allowed()) {
 				this.wrongful.increment();
 			}
