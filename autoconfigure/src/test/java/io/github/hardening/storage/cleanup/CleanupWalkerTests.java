@@ -17,8 +17,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import io.github.hardening.test.Undeletable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -174,6 +181,36 @@ class CleanupWalkerTests {
 		CleanupReport report = deleting.run(rule(List.of(), List.of(), 1, -1), false, false, Duration.ofMinutes(1));
 		assertThat(report.failures()).isZero();
 		assertThat(report.filesDeleted()).isZero();
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void aFileThatCannotBeDeletedIsCountedAndReportedAtEachRunLoggedOnceAndTheRunGoesOn(CapturedOutput output)
+			throws IOException {
+		Path stuck = file("a/stuck.log", 10, Duration.ofDays(3));
+		Path other = file("b/other.log", 10, Duration.ofDays(3));
+		Path another = file("c/d/another.log", 10, Duration.ofDays(3));
+		CleanupWalker walker = walker(Clock.systemUTC(), FreeSpaceSource.FILE_STORES);
+		CleanupRule rule = rule(List.of(), List.of(), 1, -1);
+		CleanupReport first;
+		CleanupReport second;
+		String error;
+		try (Undeletable undeletable = Undeletable.make(stuck)) {
+			error = undeletable.deleteError();
+			first = walker.run(rule, false, false, Duration.ofMinutes(1));
+			second = walker.run(rule, false, false, Duration.ofMinutes(1));
+		}
+		assertThat(stuck).exists();
+		assertThat(other).doesNotExist();
+		assertThat(another).doesNotExist();
+		assertThat(first.filesDeleted()).isEqualTo(2);
+		for (CleanupReport report : List.of(first, second)) {
+			assertThat(report.failures()).isEqualTo(1);
+			assertThat(report.errors()).singleElement(InstanceOfAssertFactories.STRING)
+				.isEqualTo(error + " in " + stuck.getParent());
+		}
+		String logged = "could not handle " + stuck + ": " + error;
+		assertThat(output.getAll().split(java.util.regex.Pattern.quote(logged), -1)).hasSize(2);
 	}
 
 	@Test
