@@ -2,7 +2,6 @@ package io.github.hardening.storage.cleanup;
 
 import java.io.IOException;
 import java.nio.file.DirectoryIteratorException;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -28,31 +27,6 @@ final class SecureAgeWalk {
 
 	private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
 
-	/** One open folder, its identity (file key) and how many of its entries stay. */
-	private static final class Folder {
-
-		private final SecureDirectoryStream<Path> stream;
-
-		private final java.util.Iterator<Path> entries;
-
-		private final Path path;
-
-		private final Object key;
-
-		private final int depth;
-
-		private long staying;
-
-		Folder(SecureDirectoryStream<Path> stream, Path path, Object key, int depth) {
-			this.stream = stream;
-			this.entries = stream.iterator();
-			this.path = path;
-			this.key = key;
-			this.depth = depth;
-		}
-
-	}
-
 	private final FileSelector selector;
 
 	private final CleanupTally tally;
@@ -67,6 +41,8 @@ final class SecureAgeWalk {
 
 	private final EntryHook hook;
 
+	private final FolderDeleter deleter;
+
 	private long keptBytes;
 
 	SecureAgeWalk(FileSelector selector, CleanupTally tally, CleanupRule rule, FileTime cutoff,
@@ -78,6 +54,7 @@ final class SecureAgeWalk {
 		this.deleteEmptyDirectories = rule.retention().deleteEmptyDirectories();
 		this.failures = failures;
 		this.hook = hook;
+		this.deleter = new FolderDeleter(selector.root(), tally, failures);
 	}
 
 	long keptBytes() {
@@ -103,15 +80,15 @@ final class SecureAgeWalk {
 			stream.close();
 			throw ex;
 		}
-		Deque<Folder> open = new ArrayDeque<>();
-		open.push(new Folder(stream, root, key, 0));
+		Deque<OpenFolder> open = new ArrayDeque<>();
+		open.push(new OpenFolder(stream, root, key, 0));
 		try {
 			// the rule's folder itself may have been swapped for a link since startup
-			if (!stillInPlace(open.peek())) {
+			if (!this.deleter.stillInPlace(open.peek())) {
 				return true;
 			}
 			while (!open.isEmpty() && !this.tally.outOfTime()) {
-				Folder folder = open.peek();
+				OpenFolder folder = open.peek();
 				Path entry = next(folder);
 				if (entry == null) {
 					open.pop();
@@ -119,7 +96,7 @@ final class SecureAgeWalk {
 					finished(folder, open.peek());
 				}
 				else {
-					Folder child = visit(folder, entry);
+					OpenFolder child = visit(folder, entry);
 					if (child != null) {
 						open.push(child);
 					}
@@ -132,23 +109,23 @@ final class SecureAgeWalk {
 		return true;
 	}
 
-	private Path next(Folder folder) {
+	private Path next(OpenFolder folder) {
 		try {
-			return folder.entries.hasNext() ? folder.entries.next() : null;
+			return folder.next();
 		}
 		catch (DirectoryIteratorException ex) {
-			this.failures.accept(folder.path, ex.getCause());
-			folder.staying++;
+			this.failures.accept(folder.path(), ex.getCause());
+			folder.stays();
 			return null;
 		}
 	}
 
-	private Folder visit(Folder folder, Path entry) {
+	private OpenFolder visit(OpenFolder folder, Path entry) {
 		this.hook.beforeEntry(entry);
 		Path name = entry.getFileName();
 		BasicFileAttributes attributes;
 		try {
-			attributes = folder.stream.getFileAttributeView(name, BasicFileAttributeView.class, NOFOLLOW)
+			attributes = folder.stream().getFileAttributeView(name, BasicFileAttributeView.class, NOFOLLOW)
 				.readAttributes();
 		}
 		catch (NoSuchFileException ex) {
@@ -156,7 +133,7 @@ final class SecureAgeWalk {
 		}
 		catch (IOException ex) {
 			this.failures.accept(entry, ex);
-			folder.staying++;
+			folder.stays();
 			return null;
 		}
 		if (attributes.isDirectory()) {
@@ -166,27 +143,27 @@ final class SecureAgeWalk {
 		return null;
 	}
 
-	private void visitFile(Folder folder, Path file, BasicFileAttributes attributes) {
-		if (!this.selector.selects(file, folder.depth + 1, attributes)) {
-			folder.staying++;
+	private void visitFile(OpenFolder folder, Path file, BasicFileAttributes attributes) {
+		if (!this.selector.selects(file, folder.depth() + 1, attributes)) {
+			folder.stays();
 			return;
 		}
 		if (this.ageBy.of(attributes).compareTo(this.cutoff) < 0
-				&& deleteFile(folder, file, attributes.size()) != SafeDeleter.Outcome.KEPT) {
+				&& this.deleter.deleteFile(folder, file, attributes.size()) != SafeDeleter.Outcome.KEPT) {
 			return;
 		}
-		folder.staying++;
+		folder.stays();
 		this.keptBytes += attributes.size();
 	}
 
-	private Folder enter(Folder folder, Path dir, BasicFileAttributes attributes) {
+	private OpenFolder enter(OpenFolder folder, Path dir, BasicFileAttributes attributes) {
 		SecureDirectoryStream<Path> child = null;
 		try {
 			if (this.selector.entersDirectory(dir)) {
-				child = folder.stream.newDirectoryStream(dir.getFileName(), NOFOLLOW);
+				child = folder.stream().newDirectoryStream(dir.getFileName(), NOFOLLOW);
 				Object key = child.getFileAttributeView(BasicFileAttributeView.class).readAttributes().fileKey();
 				if (key != null && key.equals(attributes.fileKey())) {
-					return new Folder(child, dir, key, folder.depth + 1);
+					return new OpenFolder(child, dir, key, folder.depth() + 1);
 				}
 				// replaced between the listing and the open: left for the next run
 				child.close();
@@ -199,87 +176,27 @@ final class SecureAgeWalk {
 			this.failures.accept(dir, ex);
 			closeQuietly(child);
 		}
-		folder.staying++;
+		folder.stays();
 		return null;
 	}
 
-	private void finished(Folder folder, Folder parent) {
+	private void finished(OpenFolder folder, OpenFolder parent) {
 		if (parent == null) {
 			return;
 		}
-		boolean empty = folder.staying == 0 && this.deleteEmptyDirectories
-				&& this.selector.mayDeleteDirectory(folder.depth) && !this.tally.outOfTime();
-		if (!empty || deleteDirectory(parent, folder) == SafeDeleter.Outcome.KEPT) {
-			parent.staying++;
+		boolean empty = folder.empty() && this.deleteEmptyDirectories
+				&& this.selector.mayDeleteDirectory(folder.depth()) && !this.tally.outOfTime();
+		if (!empty || this.deleter.deleteDirectory(parent, folder) == SafeDeleter.Outcome.KEPT) {
+			parent.stays();
 		}
 	}
 
-	private SafeDeleter.Outcome deleteFile(Folder folder, Path file, long size) {
+	private void close(OpenFolder folder) {
 		try {
-			if (!stillInPlace(folder)) {
-				return SafeDeleter.Outcome.KEPT;
-			}
-			if (!this.tally.dryRun()) {
-				folder.stream.deleteFile(file.getFileName());
-			}
-			this.tally.fileDeleted(this.selector.root(), file, size);
-			return SafeDeleter.Outcome.DELETED;
-		}
-		catch (NoSuchFileException ex) {
-			return SafeDeleter.Outcome.GONE;
+			folder.stream().close();
 		}
 		catch (IOException ex) {
-			this.failures.accept(file, ex);
-			return SafeDeleter.Outcome.KEPT;
-		}
-	}
-
-	private SafeDeleter.Outcome deleteDirectory(Folder parent, Folder dir) {
-		Path name = dir.path.getFileName();
-		try {
-			BasicFileAttributes now = parent.stream.getFileAttributeView(name, BasicFileAttributeView.class, NOFOLLOW)
-				.readAttributes();
-			if (!now.isDirectory() || !dir.key.equals(now.fileKey()) || !stillInPlace(parent)) {
-				return SafeDeleter.Outcome.KEPT;
-			}
-			if (!this.tally.dryRun()) {
-				parent.stream.deleteDirectory(name);
-			}
-			this.tally.directoryDeleted();
-			return SafeDeleter.Outcome.DELETED;
-		}
-		catch (DirectoryNotEmptyException ex) {
-			// something was written into it during the run: it stays
-			return SafeDeleter.Outcome.KEPT;
-		}
-		catch (NoSuchFileException ex) {
-			return SafeDeleter.Outcome.GONE;
-		}
-		catch (IOException ex) {
-			this.failures.accept(dir.path, ex);
-			return SafeDeleter.Outcome.KEPT;
-		}
-	}
-
-	/**
-	 * Whether the folder's path still names the open folder (one {@code lstat}): a folder moved out of the
-	 * rule's folder during the run, or swapped for a link, no longer does, and nothing more is deleted from it.
-	 */
-	private boolean stillInPlace(Folder folder) throws IOException {
-		Object now = Files.readAttributes(folder.path, BasicFileAttributes.class, NOFOLLOW).fileKey();
-		if (folder.key.equals(now)) {
-			return true;
-		}
-		this.failures.accept(folder.path, new IOException("Refused: the folder was moved or replaced during the run"));
-		return false;
-	}
-
-	private void close(Folder folder) {
-		try {
-			folder.stream.close();
-		}
-		catch (IOException ex) {
-			this.failures.accept(folder.path, ex);
+			this.failures.accept(folder.path(), ex);
 		}
 	}
 
