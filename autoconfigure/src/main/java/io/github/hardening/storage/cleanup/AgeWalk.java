@@ -12,7 +12,8 @@ import java.util.Deque;
 import java.util.function.BiConsumer;
 
 /**
- * The first pass of a run: deletes selected files older than the cutoff and the folders this leaves empty,
+ * The first pass of a run by path, where the file system offers no folder descriptors ({@link SecureAgeWalk}
+ * is used where it does): deletes selected files older than the cutoff and the folders this leaves empty,
  * and adds up the bytes of the selected files that stay (for the size quota). It holds one counter per open
  * folder, so memory grows with the depth of the tree, not with the number of files.
  */
@@ -32,13 +33,15 @@ final class AgeWalk extends SimpleFileVisitor<Path> {
 
 	private final BiConsumer<Path, IOException> failures;
 
+	private final EntryHook hook;
+
 	/** Entries that stay in each open folder; a folder with none left is empty after the run. */
 	private final Deque<long[]> staying = new ArrayDeque<>();
 
 	private long keptBytes;
 
 	AgeWalk(FileSelector selector, SafeDeleter deleter, CleanupTally tally, CleanupRule rule, FileTime cutoff,
-			BiConsumer<Path, IOException> failures) {
+			BiConsumer<Path, IOException> failures, EntryHook hook) {
 		this.selector = selector;
 		this.deleter = deleter;
 		this.tally = tally;
@@ -46,6 +49,7 @@ final class AgeWalk extends SimpleFileVisitor<Path> {
 		this.cutoff = cutoff;
 		this.deleteEmptyDirectories = rule.retention().deleteEmptyDirectories();
 		this.failures = failures;
+		this.hook = hook;
 	}
 
 	long keptBytes() {
@@ -70,6 +74,8 @@ final class AgeWalk extends SimpleFileVisitor<Path> {
 		if (this.tally.outOfTime()) {
 			return FileVisitResult.TERMINATE;
 		}
+		// the walk has read the attributes already; the delete re-reads them (SafeDeleter)
+		this.hook.beforeEntry(file);
 		if (!this.selector.selects(file, attrs)) {
 			stays();
 			return FileVisitResult.CONTINUE;

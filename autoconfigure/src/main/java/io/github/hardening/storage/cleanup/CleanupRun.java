@@ -12,9 +12,19 @@ import java.util.List;
  * @param startedAt when it started
  * @param duration how long it took
  * @param rules the report of each rule that ran
+ * @param error why the run broke off before its rules ran (the lock could not be reached, an unexpected
+ * error), or {@code null}
  */
 public record CleanupRun(Outcome outcome, String trigger, Instant startedAt, Duration duration,
-		List<CleanupReport> rules) {
+		List<CleanupReport> rules, String error) {
+
+	/**
+	 * Files or folders the rules could not read or delete in this run.
+	 * @return the sum of every rule's failures
+	 */
+	public long failures() {
+		return this.rules.stream().mapToLong(CleanupReport::failures).sum();
+	}
 
 	/**
 	 * How a run ended.

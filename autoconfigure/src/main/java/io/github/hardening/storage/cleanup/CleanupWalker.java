@@ -34,14 +34,25 @@ public class CleanupWalker {
 	/** Errors already logged, so that a failing file is logged once, not at every run. */
 	private final Set<String> logged = ConcurrentHashMap.newKeySet();
 
+	/** Whether the age pass may use folder descriptors where the file system offers them. */
+	private final boolean folderDescriptors;
+
+	private final EntryHook hook;
+
 	/**
 	 * Creates the walker.
 	 * @param clock tells the time (file ages, maximum run time)
 	 * @param freeSpace tells the free space of a folder's file store
 	 */
 	public CleanupWalker(Clock clock, FreeSpaceSource freeSpace) {
+		this(clock, freeSpace, true, EntryHook.NONE);
+	}
+
+	CleanupWalker(Clock clock, FreeSpaceSource freeSpace, boolean folderDescriptors, EntryHook hook) {
 		this.clock = clock;
 		this.freeSpace = freeSpace;
+		this.folderDescriptors = folderDescriptors;
+		this.hook = hook;
 	}
 
 	/**
@@ -60,12 +71,11 @@ public class CleanupWalker {
 			SafeDeleter deleter = new SafeDeleter(selector, tally, failures);
 			AgeBy ageBy = rule.selection().ageBy();
 			FileTime cutoff = cutoff(rule.retention().maxAge());
-			AgeWalk ages = new AgeWalk(selector, deleter, tally, rule, cutoff, failures);
-			Files.walkFileTree(rule.folder(), EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE, ages);
+			long keptBytes = agePass(rule, selector, deleter, tally, cutoff, failures);
 			OldestFirst oldest = new OldestFirst(selector, deleter, tally, ageBy, failures);
 			long quota = rule.retention().maxTotalSize();
-			if (quota >= 0 && ages.keptBytes() > quota) {
-				long[] remaining = { ages.keptBytes() };
+			if (quota >= 0 && keptBytes > quota) {
+				long[] remaining = { keptBytes };
 				oldest.run((a) -> !older(ageBy, a, cutoff), () -> remaining[0] <= quota, (size) -> remaining[0] -= size);
 			}
 			FreeSpaceThreshold threshold = rule.retention().freeSpaceThreshold();
@@ -81,6 +91,23 @@ public class CleanupWalker {
 			failures.accept(rule.folder(), ex);
 		}
 		return tally.report();
+	}
+
+	/**
+	 * Deletes the files older than the cutoff and the folders left empty, through folder descriptors where the
+	 * file system offers them, else by path; returns the bytes of the selected files that stay.
+	 */
+	private long agePass(CleanupRule rule, FileSelector selector, SafeDeleter deleter, CleanupTally tally,
+			FileTime cutoff, BiConsumer<Path, IOException> failures) throws IOException {
+		if (this.folderDescriptors) {
+			SecureAgeWalk secure = new SecureAgeWalk(selector, tally, rule, cutoff, failures, this.hook);
+			if (secure.run()) {
+				return secure.keptBytes();
+			}
+		}
+		AgeWalk ages = new AgeWalk(selector, deleter, tally, rule, cutoff, failures, this.hook);
+		Files.walkFileTree(rule.folder(), EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE, ages);
+		return ages.keptBytes();
 	}
 
 	/**

@@ -49,20 +49,33 @@ final class FileSelector {
 		return dir.equals(this.root) || (!matchesAny(this.exclude, dir) && Files.getFileStore(dir).equals(this.store));
 	}
 
-	/** Whether a folder of this depth may be deleted once empty. */
+	/** Whether a folder may be deleted once empty. */
 	boolean mayDeleteDirectory(Path dir) {
-		return !dir.equals(this.root) && depth(dir) >= Math.max(1, this.minDepth);
+		return !dir.equals(this.root) && mayDeleteDirectory(depth(dir));
+	}
+
+	/** Whether a folder of this depth (1 = directly in the rule's folder) may be deleted once empty. */
+	boolean mayDeleteDirectory(int depth) {
+		return depth >= Math.max(1, this.minDepth);
 	}
 
 	/** Whether a file may be deleted at all: a regular file (never a link), deep enough, included, not excluded. */
 	boolean selects(Path file, BasicFileAttributes attributes) {
-		if (attributes.isSymbolicLink() || !attributes.isRegularFile() || depth(file) < this.minDepth) {
+		return selects(file, depth(file), attributes);
+	}
+
+	/** Like {@link #selects(Path, BasicFileAttributes)}, for a walk that knows the file's depth. */
+	boolean selects(Path file, int depth, BasicFileAttributes attributes) {
+		if (attributes.isSymbolicLink() || !attributes.isRegularFile() || depth < this.minDepth) {
 			return false;
 		}
 		return (this.include.isEmpty() || matchesAny(this.include, file)) && !matchesAny(this.exclude, file);
 	}
 
 	private boolean matchesAny(List<PathMatcher> matchers, Path path) {
+		if (matchers.isEmpty()) {
+			return false;
+		}
 		Path relative = this.root.relativize(path);
 		Path name = path.getFileName();
 		for (PathMatcher matcher : matchers) {

@@ -41,6 +41,9 @@ public class StorageCleaner {
 
 	private volatile CleanupRun lastRun;
 
+	/** End of the last run that completed, or of the last tick skipped because another run held the lock. */
+	private volatile Instant lastCovered;
+
 	/**
 	 * Settings of a cleaner.
 	 *
@@ -98,15 +101,23 @@ public class StorageCleaner {
 					(atLeast.compareTo(atMost) < 0) ? atLeast : Duration.ZERO));
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Storage cleanup skipped: the lock '" + this.settings.lockName() + "' cannot be reached: " + ex);
-			return recorded(new CleanupRun(CleanupRun.Outcome.FAILED, trigger, start, Duration.ZERO, List.of()));
+			String error = "the lock '" + this.settings.lockName() + "' cannot be reached: " + ex;
+			logger.warn("Storage cleanup skipped: " + error);
+			return recorded(new CleanupRun(CleanupRun.Outcome.FAILED, trigger, start, Duration.ZERO, List.of(), error));
 		}
 		if (lock.isEmpty()) {
 			logger.debug("Storage cleanup skipped: another run holds the lock " + this.settings.lockName());
-			return recorded(new CleanupRun(CleanupRun.Outcome.SKIPPED_LOCKED, trigger, start, Duration.ZERO, List.of()));
+			return recorded(
+					new CleanupRun(CleanupRun.Outcome.SKIPPED_LOCKED, trigger, start, Duration.ZERO, List.of(), null));
 		}
 		try {
 			return recorded(runRules(trigger, dryRun, pressureOnly, start));
+		}
+		catch (RuntimeException ex) {
+			// recorded, so that health and metrics see it; the schedule goes on
+			logger.error("Storage cleanup run broke off", ex);
+			return recorded(new CleanupRun(CleanupRun.Outcome.FAILED, trigger, start,
+					Duration.between(start, clock.instant()), List.of(), "broke off: " + ex));
 		}
 		finally {
 			lock.get().unlock();
@@ -141,13 +152,17 @@ public class StorageCleaner {
 				outcome = CleanupRun.Outcome.FAILED;
 			}
 		}
-		return new CleanupRun(outcome, trigger, start, Duration.between(start, clock.instant()), List.copyOf(reports));
+		return new CleanupRun(outcome, trigger, start, Duration.between(start, clock.instant()), List.copyOf(reports),
+				null);
 	}
 
 	private CleanupRun recorded(CleanupRun run) {
 		this.metrics.recorded(run);
 		if (run.outcome() != CleanupRun.Outcome.SKIPPED_LOCKED) {
 			this.lastRun = run;
+		}
+		if (run.outcome() == CleanupRun.Outcome.COMPLETED || run.outcome() == CleanupRun.Outcome.SKIPPED_LOCKED) {
+			this.lastCovered = run.startedAt().plus(run.duration());
 		}
 		if (run.outcome() == CleanupRun.Outcome.CUT_SHORT) {
 			logger.warn("Storage cleanup run cut short after " + this.settings.maxRunTime()
@@ -166,6 +181,10 @@ public class StorageCleaner {
 
 	CleanupRun lastRun() {
 		return this.lastRun;
+	}
+
+	Instant lastCovered() {
+		return this.lastCovered;
 	}
 
 	CleanupMetrics metrics() {

@@ -15,7 +15,9 @@ import net.javacrumbs.shedlock.core.LockProvider;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -102,6 +104,24 @@ public class StorageCleanupAutoConfiguration {
 		@ConditionalOnAvailableEndpoint
 		StorageCleanupEndpoint storageCleanupEndpoint(StorageCleaner cleaner) {
 			return new StorageCleanupEndpoint(cleaner);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(HealthIndicator.class)
+	@ConditionalOnEnabledHealthIndicator("storagecleanup")
+	static class StorageCleanupHealthConfiguration {
+
+		/** Named so that the health component is {@code storageCleanup}. */
+		@Bean
+		@ConditionalOnMissingBean(name = "storageCleanupHealthIndicator")
+		StorageCleanupHealthIndicator storageCleanupHealthIndicator(StorageCleaner cleaner,
+				StorageCleanupProperties properties) {
+			ScheduleInterval interval = new ScheduleInterval(properties.getInterval(), properties.getCron(),
+					Clock.systemDefaultZone());
+			return new StorageCleanupHealthIndicator(cleaner, interval::seconds, Clock.systemUTC(),
+					properties.getInitialDelay());
 		}
 
 	}

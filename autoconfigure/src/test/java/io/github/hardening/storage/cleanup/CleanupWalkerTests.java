@@ -2,21 +2,33 @@ package io.github.hardening.storage.cleanup;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import io.github.hardening.test.Undeletable;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The walker on real files under a temporary folder, aged by setting their modification times.
@@ -30,13 +42,32 @@ class CleanupWalkerTests {
 
 	private Path root;
 
-	private CleanupWalker walker = new CleanupWalker(Clock.systemUTC(), FreeSpaceSource.FILE_STORES);
+	/** Whether the walkers under test use folder descriptors; {@link CleanupWalkerByPathTests} says no. */
+	boolean folderDescriptors() {
+		return true;
+	}
+
+	CleanupWalker walker(Clock clock, FreeSpaceSource freeSpace, EntryHook hook) {
+		return new CleanupWalker(clock, freeSpace, folderDescriptors(), hook);
+	}
+
+	private CleanupWalker walker(Clock clock, FreeSpaceSource freeSpace) {
+		return walker(clock, freeSpace, EntryHook.NONE);
+	}
 
 	private Path root() throws IOException {
 		if (this.root == null) {
 			this.root = Files.createDirectories(this.temp.resolve("root")).toRealPath();
 		}
 		return this.root;
+	}
+
+	@Test
+	void onLinuxTheAgePassCanUseFolderDescriptors() throws IOException {
+		assumeTrue(System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).contains("linux"));
+		try (DirectoryStream<Path> stream = Files.newDirectoryStream(root())) {
+			assertThat(stream).isInstanceOf(SecureDirectoryStream.class);
+		}
 	}
 
 	@Test
@@ -111,10 +142,10 @@ class CleanupWalkerTests {
 	@Test
 	void aFileRewrittenDuringTheScanSurvives() throws IOException {
 		Path victim = file("busy.log", 10, Duration.ofDays(3));
-		CleanupWalker touching = new CleanupWalker(new DuringVisit(() -> {
+		CleanupWalker touching = walker(Clock.systemUTC(), FreeSpaceSource.FILE_STORES, once(victim::equals, () -> {
 			Files.writeString(victim, "rewritten");
 			Files.setLastModifiedTime(victim, FileTime.from(Instant.now()));
-		}), FreeSpaceSource.FILE_STORES);
+		}));
 		CleanupReport report = touching.run(rule(List.of(), List.of(), 1, -1), false, false, Duration.ofMinutes(1));
 		assertThat(victim).hasContent("rewritten");
 		assertThat(report.filesDeleted()).isZero();
@@ -129,10 +160,12 @@ class CleanupWalkerTests {
 		Path outsideB = Files.writeString(outside.resolve("b.log"), "precious");
 		Files.setLastModifiedTime(outsideA, ago(Duration.ofDays(30)));
 		Files.setLastModifiedTime(outsideB, ago(Duration.ofDays(30)));
-		CleanupWalker swapping = new CleanupWalker(new DuringVisit(() -> {
-			Files.move(root().resolve("sub"), this.temp.resolve("moved"));
-			Files.createSymbolicLink(root().resolve("sub"), outside);
-		}), FreeSpaceSource.FILE_STORES);
+		Path sub = root().resolve("sub");
+		// at the first file in sub, after the walk went into it
+		CleanupWalker swapping = walker(Clock.systemUTC(), FreeSpaceSource.FILE_STORES, once((entry) -> sub.equals(entry.getParent()), () -> {
+			Files.move(sub, this.temp.resolve("moved"));
+			Files.createSymbolicLink(sub, outside);
+		}));
 		CleanupReport report = swapping.run(rule(List.of(), List.of(), 1, -1), false, false, Duration.ofMinutes(1));
 		assertThat(outsideA).hasContent("precious");
 		assertThat(outsideB).hasContent("precious");
@@ -143,11 +176,41 @@ class CleanupWalkerTests {
 	@Test
 	void aFileThatVanishesDuringTheScanIsNotAnError() throws IOException {
 		Path victim = file("gone.log", 10, Duration.ofDays(3));
-		CleanupWalker deleting = new CleanupWalker(new DuringVisit(() -> Files.deleteIfExists(victim)),
-				FreeSpaceSource.FILE_STORES);
+		CleanupWalker deleting = walker(Clock.systemUTC(), FreeSpaceSource.FILE_STORES,
+				once(victim::equals, () -> Files.deleteIfExists(victim)));
 		CleanupReport report = deleting.run(rule(List.of(), List.of(), 1, -1), false, false, Duration.ofMinutes(1));
 		assertThat(report.failures()).isZero();
 		assertThat(report.filesDeleted()).isZero();
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void aFileThatCannotBeDeletedIsCountedAndReportedAtEachRunLoggedOnceAndTheRunGoesOn(CapturedOutput output)
+			throws IOException {
+		Path stuck = file("a/stuck.log", 10, Duration.ofDays(3));
+		Path other = file("b/other.log", 10, Duration.ofDays(3));
+		Path another = file("c/d/another.log", 10, Duration.ofDays(3));
+		CleanupWalker walker = walker(Clock.systemUTC(), FreeSpaceSource.FILE_STORES);
+		CleanupRule rule = rule(List.of(), List.of(), 1, -1);
+		CleanupReport first;
+		CleanupReport second;
+		String error;
+		try (Undeletable undeletable = Undeletable.make(stuck)) {
+			error = undeletable.deleteError();
+			first = walker.run(rule, false, false, Duration.ofMinutes(1));
+			second = walker.run(rule, false, false, Duration.ofMinutes(1));
+		}
+		assertThat(stuck).exists();
+		assertThat(other).doesNotExist();
+		assertThat(another).doesNotExist();
+		assertThat(first.filesDeleted()).isEqualTo(2);
+		for (CleanupReport report : List.of(first, second)) {
+			assertThat(report.failures()).isEqualTo(1);
+			assertThat(report.errors()).singleElement(InstanceOfAssertFactories.STRING)
+				.isEqualTo(error + " in " + stuck.getParent());
+		}
+		String logged = "could not handle " + stuck + ": " + error;
+		assertThat(output.getAll().split(java.util.regex.Pattern.quote(logged), -1)).hasSize(2);
 	}
 
 	@Test
@@ -185,7 +248,7 @@ class CleanupWalkerTests {
 			}
 
 		};
-		CleanupWalker pressured = new CleanupWalker(Clock.systemUTC(), fake);
+		CleanupWalker pressured = walker(Clock.systemUTC(), fake);
 		CleanupRule rule = new CleanupRule("t", root(), new CleanupRule.Selection(List.of(), List.of(), 1, AgeBy.MODIFIED),
 				new CleanupRule.Retention(Duration.ofDays(30), -1, true, FreeSpaceThreshold.parse("35%"),
 						Duration.ofMinutes(30)));
@@ -221,14 +284,14 @@ class CleanupWalkerTests {
 			}
 
 		};
-		CleanupReport report = new CleanupWalker(slow, FreeSpaceSource.FILE_STORES)
+		CleanupReport report = walker(slow, FreeSpaceSource.FILE_STORES)
 			.run(rule(List.of(), List.of(), 1, -1), false, false, Duration.ofSeconds(10));
 		assertThat(report.cutShort()).isTrue();
 		assertThat(report.filesDeleted()).isBetween(1L, 49L);
 	}
 
 	private CleanupReport run(CleanupRule rule, boolean dryRun) {
-		return this.walker.run(rule, dryRun, false, Duration.ofMinutes(1));
+		return walker(Clock.systemUTC(), FreeSpaceSource.FILE_STORES).run(rule, dryRun, false, Duration.ofMinutes(1));
 	}
 
 	private CleanupRule rule(List<String> include, List<String> exclude, int minDepth, long quota) throws IOException {
@@ -254,42 +317,19 @@ class CleanupWalkerTests {
 		}
 	}
 
-	/** A clock that runs an action once, the first time it is asked the time from inside a file visit. */
-	private static final class DuringVisit extends Clock {
-
-		private final IoAction action;
-
-		private boolean done;
-
-		DuringVisit(IoAction action) {
-			this.action = action;
-		}
-
-		@Override
-		public Instant instant() {
-			if (!this.done && StackWalker.getInstance()
-				.walk((frames) -> frames.anyMatch((f) -> f.getMethodName().equals("visitFile")))) {
-				this.done = true;
+	/** A hook that runs an action once, before the walk looks at the first entry that matches. */
+	private static EntryHook once(Predicate<Path> when, IoAction action) {
+		AtomicBoolean done = new AtomicBoolean();
+		return (entry) -> {
+			if (when.test(entry) && done.compareAndSet(false, true)) {
 				try {
-					this.action.run();
+					action.run();
 				}
 				catch (IOException ex) {
 					throw new UncheckedIOException(ex);
 				}
 			}
-			return Instant.now();
-		}
-
-		@Override
-		public java.time.ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
+		};
 	}
 
 	private interface IoAction {
