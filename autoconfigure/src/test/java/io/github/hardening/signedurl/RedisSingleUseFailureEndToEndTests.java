@@ -90,7 +90,7 @@ class RedisSingleUseFailureEndToEndTests {
 				assertThat(response.body()).isEqualTo("file x");
 			}
 			assertThat(verifications(app, "unrecorded")).isEqualTo(5);
-			assertThat(verifications(app, "valid")).isZero();
+			assertThat(verifications(app, "valid")).as("the warm-up request only").isEqualTo(1);
 			assertThat(failures(app, "error") + failures(app, "bypassed")).isEqualTo(5);
 			assertThat(failures(app, "error")).isEqualTo(3);
 			assertThat(report(app).settings()).containsEntry("failure-mode", "open");
@@ -225,8 +225,14 @@ class RedisSingleUseFailureEndToEndTests {
 				"hardening.signed-url.redis.key-prefix=hardening:test:su-ops:" + UUID.randomUUID() + ":",
 				"hardening.signed-url.failure-mode=" + failureMode));
 		properties.addAll(List.of(extra));
-		return RunningWebApp.start(List.of(SignedUrlAutoConfiguration.class, SignedUrlEndToEndTests.Files.class),
+		RunningWebApp app = RunningWebApp.start(
+				List.of(SignedUrlAutoConfiguration.class, SignedUrlEndToEndTests.Files.class),
 				properties.toArray(String[]::new));
+		// A fresh server's first request loads classes for hundreds of milliseconds on a busy machine. This one
+		// is not single-use, so it touches no store, and the timed requests then measure the store's bound.
+		assertThat(app.get(app.context().getBean(UrlSigner.class).sign(UrlSignSpec.get("/files/warm")).toString())
+			.statusCode()).isEqualTo(200);
+		return app;
 	}
 
 }
