@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 import io.github.hardening.core.ReadinessCheck;
+import io.github.hardening.core.RedisStoreReadinessCheck;
 import io.github.hardening.core.RedisUrls;
 import io.github.hardening.core.StoreBreaker;
 
@@ -94,7 +95,10 @@ class RedisStoreConfiguration {
 			+ "('${hardening.rate-limit.redis.readiness-check:}' == '' and "
 			+ "'${hardening.rate-limit.failure-mode:open}'.equalsIgnoreCase('closed'))")
 	ReadinessCheck rateLimitRedisReadinessCheck(RedisRateLimitStore store, RateLimitProperties properties) {
-		return new RedisRateLimitReadinessCheck(store, properties.getRedis().getCommandTimeout().multipliedBy(5));
+		// Fail closed: while Redis does not answer, this instance refuses every limited request, so it should not
+		// receive traffic.
+		return new RedisStoreReadinessCheck("rate-limit-redis", store.breaker(), store.connector()::ping,
+				() -> store.connector().describe().get("url"), properties.getRedis().getCommandTimeout().multipliedBy(5));
 	}
 
 }

@@ -29,6 +29,7 @@ import io.github.hardening.core.HardeningMetrics;
 import io.github.hardening.core.HardeningReportContributor;
 import io.github.hardening.core.ProblemResponseWriter;
 import io.github.hardening.core.ReadinessCheck;
+import io.github.hardening.core.RedisStoreReadinessCheck;
 import io.github.hardening.core.StartupAuditCheck;
 
 /**
@@ -104,7 +105,10 @@ public class SignedUrlAutoConfiguration {
 		@ConditionalOnMissingBean(name = "signedUrlRedisReadinessCheck")
 		@ConditionalOnProperty(prefix = "hardening.signed-url.redis", name = "readiness-check", havingValue = "true")
 		ReadinessCheck signedUrlRedisReadinessCheck(RedisNonceStore store, SignedUrlProperties properties) {
-			return new SignedUrlRedisReadinessCheck(store, properties.getRedis().getCommandTimeout().multipliedBy(5));
+			// Off by default: every instance shares the same Redis, so all would leave traffic together, a full
+			// outage to protect only the single-use links.
+			return new RedisStoreReadinessCheck("signed-url-redis", store.breaker(), store::ping,
+					() -> store.describe().get("url"), properties.getRedis().getCommandTimeout().multipliedBy(5));
 		}
 
 	}
