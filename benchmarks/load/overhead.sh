@@ -99,6 +99,9 @@ ensure_jar() {
 		(cd "$ROOT" && ./mvnw -q -B -pl sample-app -am -DskipTests package)
 	fi
 	[[ -f "$JAR" ]] || die "no sample jar at $JAR"
+	# Both JVMs run a copy: a build that rewrites the jar mid-run would break their lazy class loading.
+	cp "$JAR" "$RUN_DIR/app.jar"
+	JAR=$RUN_DIR/app.jar
 }
 
 # A TCP port nothing listens on (checked by connecting), not one already picked.
