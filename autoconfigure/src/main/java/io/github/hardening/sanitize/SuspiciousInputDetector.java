@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  */
 public class SuspiciousInputDetector {
 
-	private static final int SCRIPT_BIT = 1;
+	static final int SCRIPT_BIT = 1;
 
 	private static final int SQL_BIT = 2;
 
@@ -17,17 +17,17 @@ public class SuspiciousInputDetector {
 
 	private static final int COMMAND_BIT = 8;
 
-	private static final Pattern SCRIPT = Pattern.compile(
+	static final Pattern SCRIPT = Pattern.compile(
 			"(?i)<\\s*/?\\s*script\\b|(?:java|vb)script\\s*:|<[^>]*\\son[a-z]+\\s*=|<\\s*(?:iframe|object|embed|svg)\\b");
 
-	private static final Pattern SQL = Pattern.compile("(?i)\\bunion\\s+(?:all\\s+)?select\\b"
+	static final Pattern SQL = Pattern.compile("(?i)\\bunion\\s+(?:all\\s+)?select\\b"
 			+ "|'\\s*\\)?\\s*or\\s+'?[\\w]+'?\\s*=\\s*'?[\\w]+|;\\s*(?:drop|truncate|alter)\\s+(?:table|database)\\b"
 			+ "|\\b(?:sleep|pg_sleep|benchmark)\\(\\s*\\d|\\bwaitfor\\s+delay\\s+'|'\\s*;?\\s*--");
 
-	private static final Pattern PATH_TRAVERSAL = Pattern
+	static final Pattern PATH_TRAVERSAL = Pattern
 		.compile("(?i)(?:\\.\\.|%2e%2e|%2e\\.|\\.%2e)(?:[/\\\\]|%2f|%5c)|/etc/(?:passwd|shadow)\\b|\\\\windows\\\\system32");
 
-	private static final Pattern COMMAND = Pattern.compile(
+	static final Pattern COMMAND = Pattern.compile(
 			"(?i)(?:[;&|`]|\\$\\()\\s*(?:rm|cat|curl|wget|nc|ncat|bash|sh|zsh|powershell|cmd|id|whoami|uname)\\b"
 					+ "|\\$\\([^)]*\\)|`[^`]+`");
 
@@ -60,11 +60,18 @@ public class SuspiciousInputDetector {
 	// /api/search) are dismissed without running, or allocating, a regex.
 	static int possibleKinds(String value) {
 		int possible = 0;
+		boolean tag = false;
+		boolean assignment = false;
 		int length = value.length();
 		for (int i = 0; i < length; i++) {
 			char c = value.charAt(i);
 			switch (c) {
-				case '<', ':' -> possible |= SCRIPT_BIT;
+				case '<' -> {
+					possible |= SCRIPT_BIT;
+					tag = true;
+				}
+				case ':' -> possible |= SCRIPT_BIT;
+				case '=' -> assignment = true;
 				case '\'', '(' -> possible |= SQL_BIT;
 				case ';' -> possible |= SQL_BIT | COMMAND_BIT;
 				case '|', '`', '$', '&' -> possible |= COMMAND_BIT;
@@ -78,7 +85,30 @@ public class SuspiciousInputDetector {
 				}
 			}
 		}
+		if ((possible & SCRIPT_BIT) != 0 && !scriptPossible(value, tag, assignment)) {
+			possible &= ~SCRIPT_BIT;
+		}
 		return possible;
+	}
+
+	// Every script signature needs the word "script", or a tag with an attribute assignment (on...=) or one
+	// naming iframe, object, embed or svg: plain markup such as <p> or <b> then never reaches the regex.
+	// Matching words with Unicode case folding finds more than the pattern's ASCII (?i), never less.
+	private static boolean scriptPossible(String value, boolean tag, boolean assignment) {
+		if (containsIgnoreCase(value, "script")) {
+			return true;
+		}
+		return tag && (assignment || containsIgnoreCase(value, "iframe") || containsIgnoreCase(value, "object")
+				|| containsIgnoreCase(value, "embed") || containsIgnoreCase(value, "svg"));
+	}
+
+	private static boolean containsIgnoreCase(String value, String word) {
+		for (int i = 0, last = value.length() - word.length(); i <= last; i++) {
+			if (value.regionMatches(true, i, word, 0, word.length())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

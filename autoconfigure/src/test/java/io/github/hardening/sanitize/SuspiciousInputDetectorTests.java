@@ -1,5 +1,8 @@
 package io.github.hardening.sanitize;
 
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,6 +33,49 @@ class SuspiciousInputDetectorTests {
 			"it's -- as they say -- fine", "café; crème", "C:\\Users\\ann", "", "plain words only" })
 	void ordinaryTextIsNotFlagged(String input) {
 		assertThat(this.detector.detect(input)).isNull();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "<p>Hello <b>there</b></p>", "<ul><li>one</li></ul>", "a < b: c" })
+	void plainMarkupIsDismissedWithoutRunningTheScriptSignature(String input) {
+		assertThat(SuspiciousInputDetector.possibleKinds(input) & SuspiciousInputDetector.SCRIPT_BIT).isZero();
+		assertThat(this.detector.detect(input)).isNull();
+	}
+
+	@Test
+	void preScanNeverHidesWhatTheSignaturesFind() {
+		// Random strings over the characters and words the signatures look for: the detector with its pre-scan
+		// must answer exactly what running every signature in order answers.
+		String[] pieces = { "<", ">", "/", "=", ":", " ", "\t", "on", "ON", "x", "script", "ScRiPt", "java", "vb",
+				"iframe", "OBJECT", "embed", "svg", "img", "'", ";", "--", "or", "1", "union", "select", "..", "%2e",
+				"%2f", "/etc/passwd", "$(", ")", "`", "|", "&", "rm", "sleep(", "\u017f", "K" };
+		SplittableRandom random = new SplittableRandom(42);
+		int flagged = 0;
+		for (int n = 0; n < 200_000; n++) {
+			StringBuilder value = new StringBuilder();
+			int count = random.nextInt(1, 9);
+			for (int i = 0; i < count; i++) {
+				value.append(pieces[random.nextInt(pieces.length)]);
+			}
+			String input = value.toString();
+			SuspiciousKind expected = everySignature(input);
+			assertThat(this.detector.detect(input)).as(input).isEqualTo(expected);
+			flagged += (expected != null) ? 1 : 0;
+		}
+		assertThat(flagged).as("the generator reaches the signatures").isGreaterThan(10_000);
+	}
+
+	private static SuspiciousKind everySignature(String value) {
+		if (SuspiciousInputDetector.SCRIPT.matcher(value).find()) {
+			return SuspiciousKind.SCRIPT;
+		}
+		if (SuspiciousInputDetector.PATH_TRAVERSAL.matcher(value).find()) {
+			return SuspiciousKind.PATH_TRAVERSAL;
+		}
+		if (SuspiciousInputDetector.SQL.matcher(value).find()) {
+			return SuspiciousKind.SQL;
+		}
+		return SuspiciousInputDetector.COMMAND.matcher(value).find() ? SuspiciousKind.COMMAND : null;
 	}
 
 }
