@@ -1,9 +1,9 @@
 package io.github.hardening.ratelimit;
 
-import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+
+import io.github.hardening.core.StoreIncident;
 
 /**
  * What the limiter does when its store fails, and the once-per-incident log of such failures.
@@ -16,7 +16,7 @@ final class StoreFailurePolicy {
 
 	private final long retryAfterSeconds;
 
-	private final AtomicBoolean failing = new AtomicBoolean();
+	private final StoreIncident incident = new StoreIncident();
 
 	StoreFailurePolicy(RateLimitProperties.FailureMode mode, long retryAfterSeconds) {
 		this.mode = mode;
@@ -36,12 +36,12 @@ final class StoreFailurePolicy {
 	}
 
 	boolean isFailing() {
-		return this.failing.get();
+		return this.incident.isOngoing();
 	}
 
 	/** Logs the first failure of an incident; later ones until a success are only counted. */
 	void failed(RateLimitStoreException ex) {
-		if (this.failing.compareAndSet(false, true)) {
+		if (this.incident.failed()) {
 			logger.warn("Rate-limit store failed (" + ex.getMessage() + "); failing "
 					+ (failClosed() ? "closed: requests are refused with 503" : "open: requests pass unlimited")
 					+ " until it answers again", ex.getCause());
@@ -50,7 +50,7 @@ final class StoreFailurePolicy {
 
 	/** Ends an incident after a successful call, logging the recovery once. */
 	void succeeded() {
-		if (this.failing.get() && this.failing.compareAndSet(true, false)) {
+		if (this.incident.succeeded()) {
 			logger.info("Rate-limit store answers again; limiting resumed");
 		}
 	}

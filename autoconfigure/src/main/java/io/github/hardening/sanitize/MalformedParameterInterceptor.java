@@ -16,8 +16,9 @@ import io.github.hardening.core.HardeningCounter;
 
 /**
  * Refuses a request in which {@link ParameterEncodingFilter} found a malformed parameter, with 400
- * {@code invalid-text} naming it, unless the handler binds that parameter to a {@link RawText} argument. A malformed parameter that no handler argument binds is refused too: the
- * application could still read it through {@code getParameter}, already altered by the container.
+ * {@code invalid-text} naming it, unless the handler binds that parameter to a {@link RawText} argument. A
+ * malformed parameter that no handler argument binds is refused too: the application could still read it
+ * through {@code getParameter}, already altered by the container.
  */
 class MalformedParameterInterceptor implements HandlerInterceptor {
 

@@ -4,13 +4,13 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import io.github.hardening.core.HardeningCounter;
 import io.github.hardening.core.HardeningMetrics;
+import io.github.hardening.core.StoreIncident;
 
 /**
  * What single-use links get when their store fails ({@code failure-mode}), the once-per-incident log of such
@@ -30,7 +30,7 @@ public class NonceStoreFailures {
 	private final Map<NonceStoreException.Failure, HardeningCounter> counters = new EnumMap<>(
 			NonceStoreException.Failure.class);
 
-	private final AtomicBoolean failing = new AtomicBoolean();
+	private final StoreIncident incident = new StoreIncident();
 
 	/**
 	 * Creates the policy and its counters.
@@ -53,7 +53,7 @@ public class NonceStoreFailures {
 				: NonceStoreException.Failure.ERROR;
 		this.counters.get(failure).increment();
 		boolean closed = this.mode == SignedUrlProperties.FailureMode.CLOSED;
-		if (this.failing.compareAndSet(false, true)) {
+		if (this.incident.failed()) {
 			logger.error("The single-use link store failed (" + ex.getMessage() + "); single-use links are "
 					+ (closed ? "refused with 503" : "admitted without being recorded, so they can be replayed")
 					+ " until it answers again (hardening.signed-url.failure-mode=" + mode() + ")",
@@ -64,7 +64,7 @@ public class NonceStoreFailures {
 
 	/** Ends an incident after the store answered, logging the recovery once. */
 	void succeeded() {
-		if (this.failing.get() && this.failing.compareAndSet(true, false)) {
+		if (this.incident.succeeded()) {
 			logger.info("The single-use link store answers again; single-use links are enforced again");
 		}
 	}
@@ -78,7 +78,7 @@ public class NonceStoreFailures {
 	}
 
 	boolean isFailing() {
-		return this.failing.get();
+		return this.incident.isOngoing();
 	}
 
 	Map<String, Object> snapshot() {
