@@ -93,22 +93,29 @@ public class SuspiciousInputDetector {
 
 	// Every script signature needs the word "script", or a tag with an attribute assignment (on...=) or one
 	// naming iframe, object, embed or svg: plain markup such as <p> or <b> then never reaches the regex.
-	// Matching words with Unicode case folding finds more than the pattern's ASCII (?i), never less.
+	// One pass looks at each word's possible first letter (ASCII, as the pattern's (?i) is ASCII) and only
+	// there compares the word; Unicode case folding in the rest finds more than the pattern, never less.
 	private static boolean scriptPossible(String value, boolean tag, boolean assignment) {
-		if (containsIgnoreCase(value, "script")) {
+		if (tag && assignment) {
 			return true;
 		}
-		return tag && (assignment || containsIgnoreCase(value, "iframe") || containsIgnoreCase(value, "object")
-				|| containsIgnoreCase(value, "embed") || containsIgnoreCase(value, "svg"));
-	}
-
-	private static boolean containsIgnoreCase(String value, String word) {
-		for (int i = 0, last = value.length() - word.length(); i <= last; i++) {
-			if (value.regionMatches(true, i, word, 0, word.length())) {
+		for (int i = 0, length = value.length(); i < length; i++) {
+			boolean found = switch (value.charAt(i) | 0x20) {
+				case 's' -> startsWithWord(value, i, "script") || (tag && startsWithWord(value, i, "svg"));
+				case 'i' -> tag && startsWithWord(value, i, "iframe");
+				case 'o' -> tag && startsWithWord(value, i, "object");
+				case 'e' -> tag && startsWithWord(value, i, "embed");
+				default -> false;
+			};
+			if (found) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	private static boolean startsWithWord(String value, int index, String word) {
+		return value.regionMatches(true, index, word, 0, word.length());
 	}
 
 }

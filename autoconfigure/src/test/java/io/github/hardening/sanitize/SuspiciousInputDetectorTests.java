@@ -46,7 +46,7 @@ class SuspiciousInputDetectorTests {
 	void preScanNeverHidesWhatTheSignaturesFind() {
 		// Random strings over the characters and words the signatures look for: the detector with its pre-scan
 		// must answer exactly what running every signature in order answers.
-		String[] pieces = { "<", ">", "/", "=", ":", " ", "\t", "on", "ON", "x", "script", "ScRiPt", "java", "vb",
+		String[] pieces = { "<", ">", "/", "=", ":", " ", "\t", "on", "ON", "x", "script", "ScRiPt", "sCRIPT", "java", "vb", "Svg", "IFRAME", "eMbEd", "Object",
 				"iframe", "OBJECT", "embed", "svg", "img", "'", ";", "--", "or", "1", "union", "select", "..", "%2e",
 				"%2f", "/etc/passwd", "$(", ")", "`", "|", "&", "rm", "sleep(", "\u017f", "K" };
 		SplittableRandom random = new SplittableRandom(42);
