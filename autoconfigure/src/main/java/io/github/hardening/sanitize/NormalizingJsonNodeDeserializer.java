@@ -20,9 +20,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 /**
- * Reads a {@link JsonNode} tree as Jackson does, then normalises its field names and string values in place.
- * A refused value is named by its path inside the tree ({@code items[2].name}); a {@link RawText} property
- * keeps its tree as sent. A tree that needs no change is returned without copying.
+ * Reads a {@link JsonNode} tree as Jackson does, then normalises its field names and string values in place
+ * and runs the suspicious-input detector on its string values, as for JSON strings read into a
+ * {@code String}. A refused value is named by its path inside the tree ({@code items[2].name}); a
+ * {@link RawText} property keeps its tree as sent. A tree that needs no change is returned without copying.
  */
 class NormalizingJsonNodeDeserializer extends StdDeserializer<JsonNode> implements ContextualDeserializer {
 
@@ -33,20 +34,24 @@ class NormalizingJsonNodeDeserializer extends StdDeserializer<JsonNode> implemen
 
 	private final transient TextSanitizer sanitizer;
 
+	private final transient SuspiciousInputFindings findings;
+
 	/**
 	 * Creates the deserializer.
-	 * @param sanitizer normalises text
+	 * @param sanitizer normalises text, or {@code null} to leave text as read
+	 * @param findings the suspicious-input detector, or {@code null}
 	 */
-	NormalizingJsonNodeDeserializer(TextSanitizer sanitizer) {
+	NormalizingJsonNodeDeserializer(TextSanitizer sanitizer, SuspiciousInputFindings findings) {
 		super(JsonNode.class);
 		this.sanitizer = sanitizer;
+		this.findings = findings;
 	}
 
 	@Override
 	public JsonNode deserialize(JsonParser parser, DeserializationContext context) throws IOException {
 		JsonNode tree = TREES.deserialize(parser, context);
 		try {
-			return normalize(tree);
+			return normalize(tree, null);
 		}
 		catch (InvalidTextException ex) {
 			// A checked mapping exception, so that an enclosing property adds its path and Spring answers 400.
@@ -64,10 +69,14 @@ class NormalizingJsonNodeDeserializer extends StdDeserializer<JsonNode> implemen
 		return (property != null && property.getAnnotation(RawText.class) != null) ? TREES : this;
 	}
 
-	private JsonNode normalize(JsonNode node) {
+	// The name is the field or index the node sits at, for the detector's finding (never the value).
+	private JsonNode normalize(JsonNode node, String name) {
 		if (node.isTextual()) {
 			String value = node.textValue();
-			String normalized = this.sanitizer.apply(value, null);
+			String normalized = (this.sanitizer != null) ? this.sanitizer.apply(value, null) : value;
+			if (this.findings != null) {
+				this.findings.inspectCurrentRequest("json", name, normalized);
+			}
 			return (normalized != value) ? TextNode.valueOf(normalized) : node;
 		}
 		if (node instanceof ArrayNode array) {
@@ -90,7 +99,7 @@ class NormalizingJsonNodeDeserializer extends StdDeserializer<JsonNode> implemen
 		for (Map.Entry<String, JsonNode> field : object.properties()) {
 			String name = field.getKey();
 			// A refused name is named by the path of its object: the name itself is what cannot be shown.
-			String normalizedName = this.sanitizer.apply(name, null);
+			String normalizedName = (this.sanitizer != null) ? this.sanitizer.apply(name, null) : name;
 			if (normalizedName != name) {
 				renamed = (renamed != null) ? renamed : new HashMap<>();
 				renamed.put(name, normalizedName);
@@ -114,7 +123,7 @@ class NormalizingJsonNodeDeserializer extends StdDeserializer<JsonNode> implemen
 
 	private JsonNode within(String step, JsonNode child) {
 		try {
-			return normalize(child);
+			return normalize(child, step);
 		}
 		catch (InvalidTextException ex) {
 			throw ex.forField(join(step, ex.getField()));

@@ -100,6 +100,36 @@ class JsonTreeAndMapKeyEndToEndTests {
 	}
 
 	@Test
+	void keysOfUntypedMapsAreNormalisedAtAnyDepth() throws Exception {
+		HttpResponse<String> nested = post(app, "/untyped",
+				"{\"k\\u0000\":{\"a\\u202Eb\":[{\"e\\u0301\":\"v\\u0000\"}]},\"keep\":1}");
+		assertThat(nested.statusCode()).as(nested.body()).isEqualTo(200);
+		assertThat(JSON.readTree(nested.body()))
+			.isEqualTo(JSON.readTree("{\"k\":{\"ab\":[{\"é\":\"v\"}]},\"keep\":1}"));
+
+		HttpResponse<String> raw = post(app, "/raw-map", "{\"x\\u202E\":{\"y\\u0000\":\"z\"}}");
+		assertThat(raw.statusCode()).as(raw.body()).isEqualTo(200);
+		assertThat(JSON.readTree(raw.body())).isEqualTo(JSON.readTree("{\"x\":{\"y\":\"z\"}}"));
+
+		HttpResponse<String> property = post(app, "/holder",
+				"{\"data\":{\"a\\u0000\":{\"b\\u0000\":1}},\"rawData\":{\"c\\u0000\":{\"d\\u0000\":2}}}");
+		assertThat(property.statusCode()).as(property.body()).isEqualTo(200);
+		JsonNode body = JSON.readTree(property.body());
+		assertThat(body.path("data")).isEqualTo(JSON.readTree("{\"a\":{\"b\":1}}"));
+		assertThat(body.path("rawData").path("c\u0000").path("d\u0000").asInt()).isEqualTo(2);
+	}
+
+	@Test
+	void rejectModeNamesThePropertyHoldingTheUntypedMapOfARefusedKey() throws Exception {
+		HttpResponse<String> response = post(rejecting, "/untyped", "{\"outer\":{\"list\":[{\"k\\u202E\":1}]}}");
+		assertProblem(response, 400, "invalid-text");
+		assertThat(JSON.readTree(response.body()).path("field").asText()).as(response.body()).isEqualTo("outer");
+
+		HttpResponse<String> clean = post(rejecting, "/untyped", "{\"Amélie\":{\"日本語\":[\"😀\"]}}");
+		assertThat(clean.statusCode()).as(clean.body()).isEqualTo(200);
+	}
+
+	@Test
 	void textModeOffLeavesTreesAndKeysAlone() throws Exception {
 		HttpResponse<String> response = post(off, "/tree", "{\"k\\u0000\":\"x\\u202Ey\"}");
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -107,6 +137,9 @@ class JsonTreeAndMapKeyEndToEndTests {
 	}
 
 	record Attributes(Map<String, String> attrs, @RawText Map<String, String> raw, JsonNode extra) {
+	}
+
+	record Holder(Object data, @RawText Object rawData) {
 	}
 
 	@RestController
@@ -120,6 +153,22 @@ class JsonTreeAndMapKeyEndToEndTests {
 		@PostMapping("/attributes")
 		Attributes attributes(@RequestBody Attributes attributes) {
 			return attributes;
+		}
+
+		@PostMapping("/untyped")
+		Map<String, Object> untyped(@RequestBody Map<String, Object> map) {
+			return map;
+		}
+
+		@SuppressWarnings("rawtypes")
+		@PostMapping("/raw-map")
+		Map rawMap(@RequestBody Map map) {
+			return map;
+		}
+
+		@PostMapping("/holder")
+		Holder holder(@RequestBody Holder holder) {
+			return holder;
 		}
 
 		@PostMapping("/map")

@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,6 +72,27 @@ class SuspiciousInputEndToEndTests {
 	}
 
 	@Test
+	void stringsInsideJsonTreesAreInspectedToo() throws Exception {
+		double scripts = count("script");
+		HttpResponse<String> root = post(app, "/tree", "{\"a\":[1,{\"b\":\"<svg onload=alert(1)>\"}]}");
+		assertThat(root.statusCode()).isEqualTo(200);
+		assertThat(JSON.readTree(root.body()).path("a").path(1).path("b").asText()).isEqualTo("<svg onload=alert(1)>");
+		assertThat(count("script")).isEqualTo(scripts + 1);
+
+		HttpResponse<String> blockedRoot = post(app, "/strict/tree", "{\"a\":[\"ok\",\"1 UNION SELECT pw FROM users\"]}");
+		assertProblem(blockedRoot, 403, "suspicious-input");
+		assertThat(JSON.readTree(blockedRoot.body()).path("kind").asText()).isEqualTo("sql");
+
+		HttpResponse<String> blockedProperty = post(app, "/strict/wrapped", "{\"note\":\"ok\",\"extra\":{\"p\":\"../../etc/passwd\"}}");
+		assertProblem(blockedProperty, 403, "suspicious-input");
+		assertThat(JSON.readTree(blockedProperty.body()).path("kind").asText()).isEqualTo("path-traversal");
+		assertThat(blockedProperty.body()).doesNotContain("passwd");
+
+		assertThat(post(app, "/strict/wrapped", "{\"note\":\"ok\",\"extra\":{\"p\":\"Select a course\"}}").statusCode())
+			.isEqualTo(200);
+	}
+
+	@Test
 	void ordinaryInputPassesInBlockMode() throws Exception {
 		assertThat(app.get("/strict/search?q=Select%20a%20course%20for%20O%27Brien").statusCode()).isEqualTo(200);
 		assertThat(post(app, "/strict/echo", "{\"text\":\"Tom & Jerry, 1 < 2\"}").statusCode()).isEqualTo(200);
@@ -86,6 +108,9 @@ class SuspiciousInputEndToEndTests {
 	record Text(String text) {
 	}
 
+	record Wrapped(String note, JsonNode extra) {
+	}
+
 	@RestController
 	static class DetectorController {
 
@@ -97,6 +122,16 @@ class SuspiciousInputEndToEndTests {
 		@PostMapping({ "/echo", "/strict/echo" })
 		Text echo(@RequestBody Text text) {
 			return text;
+		}
+
+		@PostMapping({ "/tree", "/strict/tree" })
+		JsonNode tree(@RequestBody JsonNode tree) {
+			return tree;
+		}
+
+		@PostMapping("/strict/wrapped")
+		Wrapped wrapped(@RequestBody Wrapped wrapped) {
+			return wrapped;
 		}
 
 	}
