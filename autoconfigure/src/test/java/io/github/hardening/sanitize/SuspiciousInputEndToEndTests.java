@@ -79,17 +79,19 @@ class SuspiciousInputEndToEndTests {
 		assertThat(JSON.readTree(root.body()).path("a").path(1).path("b").asText()).isEqualTo("<svg onload=alert(1)>");
 		assertThat(count("script")).isEqualTo(scripts + 1);
 
-		HttpResponse<String> blockedRoot = post(app, "/strict/tree", "{\"a\":[\"ok\",\"1 UNION SELECT pw FROM users\"]}");
+		HttpResponse<String> blockedRoot = post(app, "/strict/tree",
+				"{\"a\":[\"ok\",\"1 UNION SELECT pw FROM users\"]}");
 		assertProblem(blockedRoot, 403, "suspicious-input");
 		assertThat(JSON.readTree(blockedRoot.body()).path("kind").asText()).isEqualTo("sql");
 
-		HttpResponse<String> blockedProperty = post(app, "/strict/wrapped", "{\"note\":\"ok\",\"extra\":{\"p\":\"../../etc/passwd\"}}");
+		HttpResponse<String> blockedProperty = post(app, "/strict/wrapped",
+				"{\"note\":\"ok\",\"extra\":{\"p\":\"../../etc/passwd\"}}");
 		assertProblem(blockedProperty, 403, "suspicious-input");
 		assertThat(JSON.readTree(blockedProperty.body()).path("kind").asText()).isEqualTo("path-traversal");
 		assertThat(blockedProperty.body()).doesNotContain("passwd");
 
-		assertThat(post(app, "/strict/wrapped", "{\"note\":\"ok\",\"extra\":{\"p\":\"Select a course\"}}").statusCode())
-			.isEqualTo(200);
+		assertThat(post(app, "/strict/wrapped", "{\"note\":\"ok\",\"extra\":{\"p\":\"Select a course\"}}")
+			.statusCode()).isEqualTo(200);
 	}
 
 	@Test

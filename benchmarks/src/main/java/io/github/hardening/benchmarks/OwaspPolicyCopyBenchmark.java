@@ -36,8 +36,7 @@ import io.github.hardening.sanitize.HtmlPolicies;
 @Fork(value = 1, jvmArgsAppend = { "-Xms512m", "-Xmx512m" })
 public class OwaspPolicyCopyBenchmark {
 
-	/** The HTML field of the sample's comment POST in benchmarks/load/overhead.sh. */
-	private static final String COMMENT_BODY = "<p>Hello <b>there</b></p>";
+	private static final String COMMENT_BODY = TextNormalizerBenchmark.COMMENT_BODY;
 
 	private PolicyFactory asBuilt;
 
