@@ -3,12 +3,14 @@ package io.github.hardening.sanitize;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.owasp.html.PolicyFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -125,6 +127,49 @@ class HtmlPoliciesTests {
 			String once = this.policies.sanitize(policy, vector);
 			assertThat(executableConstructs(this.policies.sanitize(policy, once))).isEmpty();
 		}
+	}
+
+	@Test
+	void everyCharacterTheFastPathPassesIsOneOwaspLeavesUnchangedInEveryPolicy() {
+		// The fast path returns inert text without calling OWASP: for each character it accepts, and for random
+		// text made of them, OWASP itself must give back exactly the input under every built-in policy.
+		Map<String, PolicyFactory> owasp = HtmlPolicies.builtIns();
+		StringBuilder inert = new StringBuilder();
+		for (char c = 0; c < Character.MAX_VALUE; c++) {
+			String text = "a" + c + "b";
+			if (!HtmlPolicies.isInertText(text)) {
+				continue;
+			}
+			inert.append(c);
+			for (Map.Entry<String, PolicyFactory> policy : owasp.entrySet()) {
+				assertThat(policy.getValue().sanitize(text)).as("%s on U+%04X", policy.getKey(), (int) c).isEqualTo(text);
+			}
+		}
+		assertThat(inert.length()).as("letters and digits of every script pass").isGreaterThan(40_000);
+		SplittableRandom random = new SplittableRandom(11);
+		for (int n = 0; n < 20_000; n++) {
+			StringBuilder text = new StringBuilder();
+			for (int i = random.nextInt(1, 60); i > 0; i--) {
+				// Half from ASCII, where the interesting punctuation is.
+				text.append(inert.charAt(random.nextBoolean() ? random.nextInt(95) : random.nextInt(inert.length())));
+			}
+			String input = text.toString();
+			for (Map.Entry<String, PolicyFactory> policy : owasp.entrySet()) {
+				assertThat(policy.getValue().sanitize(input)).as("%s on %s", policy.getKey(), input).isEqualTo(input);
+			}
+			assertThat(this.policies.sanitize("basic", input)).isSameAs(input);
+		}
+	}
+
+	@Test
+	void textWithMarkupEntitiesQuotesOrOtherCharactersStillGoesThroughOwasp() {
+		for (String text : List.of("O'Brien", "a & b", "1 + 1 = 2", "mail@example.com", "say \"hi\"", "x < y", "a\u0000b",
+				"emoji 😀", "a\uFEFFb", "tick `x`", "\u007F", "{{x}}", "full\uFF57idth")) {
+			assertThat(HtmlPolicies.isInertText(text)).as(text).isFalse();
+		}
+		assertThat(this.policies.sanitize("basic", "O'Brien")).isEqualTo("O&#39;Brien");
+		assertThat(HtmlPolicies.isInertText("Plain text, with punctuation (and digits 42): fine; café, 日本語, Ελληνικά!"))
+			.isTrue();
 	}
 
 	static List<String> executableConstructs(String html) {
