@@ -37,7 +37,7 @@ final class HtmlPolicyMapper {
 			}
 			custom.put(name, policy(name, policy));
 		});
-		return new HtmlPolicies(custom);
+		return new HtmlPolicies(custom, true);
 	}
 
 	private static PolicyFactory policy(String name, SanitizeProperties.HtmlPolicy policy) {

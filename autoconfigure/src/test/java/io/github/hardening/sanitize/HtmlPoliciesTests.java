@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.HtmlStreamEventReceiverWrapper;
 import org.owasp.html.PolicyFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -142,7 +144,8 @@ class HtmlPoliciesTests {
 			}
 			inert.append(c);
 			for (Map.Entry<String, PolicyFactory> policy : owasp.entrySet()) {
-				assertThat(policy.getValue().sanitize(text)).as("%s on U+%04X", policy.getKey(), (int) c).isEqualTo(text);
+				assertThat(policy.getValue().sanitize(text)).as("%s on U+%04X", policy.getKey(), (int) c)
+					.isEqualTo(text);
 			}
 		}
 		assertThat(inert.length()).as("letters and digits of every script pass").isGreaterThan(40_000);
@@ -170,6 +173,26 @@ class HtmlPoliciesTests {
 		assertThat(this.policies.sanitize("basic", "O'Brien")).isEqualTo("O&#39;Brien");
 		assertThat(HtmlPolicies.isInertText("Plain text, with punctuation (and digits 42): fine; café, 日本語, Ελληνικά!"))
 			.isTrue();
+	}
+
+	@Test
+	void plainTextSkipsOwaspForPoliciesFromPropertiesButNotForPoliciesThatMayProcessText() {
+		SanitizeProperties.HtmlPolicy fromYaml = new SanitizeProperties.HtmlPolicy();
+		fromYaml.setElements(List.of("p", "b"));
+		SanitizeProperties.Html html = new SanitizeProperties.Html();
+		html.setPolicies(Map.of("short", fromYaml));
+		String text = "Plain text";
+		assertThat(HtmlPolicyMapper.policies(html).sanitize("short", text)).isSameAs(text);
+
+		// A factory handed to the public constructor may transform text: it always gets the text.
+		PolicyFactory shouting = new HtmlPolicyBuilder().withPostprocessor((receiver) -> new HtmlStreamEventReceiverWrapper(
+				receiver) {
+			@Override
+			public void text(String value) {
+				this.underlying.text(value.toUpperCase(Locale.ROOT));
+			}
+		}).toFactory();
+		assertThat(new HtmlPolicies(Map.of("shouting", shouting)).sanitize("shouting", text)).isEqualTo("PLAIN TEXT");
 	}
 
 	static List<String> executableConstructs(String html) {
