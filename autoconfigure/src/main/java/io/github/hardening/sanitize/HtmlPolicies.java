@@ -17,10 +17,7 @@ public class HtmlPolicies {
 
 	private static final boolean[] INERT_ASCII = inertAscii();
 
-	private final Map<String, PolicyFactory> policies;
-
-	/** Policies known to return text without markup as it is, so that such text is not parsed. */
-	private final Set<String> plainTextAsIs;
+	private final Map<String, Policy> policies;
 
 	/**
 	 * Creates the policies. Custom policies always go through OWASP, as they may process text.
@@ -37,11 +34,10 @@ public class HtmlPolicies {
 	 * only, as {@link HtmlPolicyMapper} builds them (no text processors)
 	 */
 	HtmlPolicies(Map<String, PolicyFactory> custom, boolean customPlainTextAsIs) {
-		Map<String, PolicyFactory> builtIns = builtIns();
-		Map<String, PolicyFactory> all = new LinkedHashMap<>(builtIns);
-		all.putAll(custom);
+		Map<String, Policy> all = new LinkedHashMap<>();
+		builtIns().forEach((name, factory) -> all.put(name, new Policy(factory, true)));
+		custom.forEach((name, factory) -> all.put(name, new Policy(factory, customPlainTextAsIs)));
 		this.policies = Collections.unmodifiableMap(all);
-		this.plainTextAsIs = Set.copyOf(customPlainTextAsIs ? all.keySet() : builtIns.keySet());
 	}
 
 	/**
@@ -107,8 +103,8 @@ public class HtmlPolicies {
 		if (html == null) {
 			return null;
 		}
-		PolicyFactory factory = get(policy);
-		return (this.plainTextAsIs.contains(policy) && isInertText(html)) ? html : factory.sanitize(html);
+		Policy found = find(policy);
+		return (found.plainTextAsIs() && isInertText(html)) ? html : found.factory().sanitize(html);
 	}
 
 	// Text made only of characters OWASP passes through unchanged (letters, digits, whitespace, ASCII
@@ -146,7 +142,11 @@ public class HtmlPolicies {
 	 * @throws IllegalArgumentException when the policy is unknown
 	 */
 	public PolicyFactory get(String name) {
-		PolicyFactory policy = this.policies.get(name);
+		return find(name).factory();
+	}
+
+	private Policy find(String name) {
+		Policy policy = this.policies.get(name);
 		if (policy == null) {
 			throw new IllegalArgumentException(unknown(name, names()));
 		}
@@ -156,6 +156,12 @@ public class HtmlPolicies {
 	static String unknown(String name, Set<String> known) {
 		return "Unknown HTML policy '" + name + "'. Known policies: " + known
 				+ "; define it under hardening.sanitize.html.policies." + name + " or use one of those.";
+	}
+
+	/**
+	 * One named policy, and whether it returns text without markup as it is, so that such text is not parsed.
+	 */
+	private record Policy(PolicyFactory factory, boolean plainTextAsIs) {
 	}
 
 }

@@ -69,7 +69,7 @@ class NormalizingJsonNodeDeserializer extends StdDeserializer<JsonNode> implemen
 		return (property != null && property.getAnnotation(RawText.class) != null) ? TREES : this;
 	}
 
-	// The name is the field or index the node sits at, for the detector's finding (never the value).
+	// The name is the field the node sits at (an element's: its array's), for the detector's finding.
 	private JsonNode normalize(JsonNode node, String name) {
 		if (node.isTextual()) {
 			String value = node.textValue();
@@ -82,7 +82,14 @@ class NormalizingJsonNodeDeserializer extends StdDeserializer<JsonNode> implemen
 		if (node instanceof ArrayNode array) {
 			for (int i = 0; i < array.size(); i++) {
 				JsonNode element = array.get(i);
-				JsonNode normalized = within("[" + i + "]", element);
+				JsonNode normalized;
+				try {
+					// Elements are found under their array's name; the index is written only into a refusal.
+					normalized = normalize(element, name);
+				}
+				catch (InvalidTextException ex) {
+					throw ex.forField(join("[" + i + "]", ex.getField()));
+				}
 				if (normalized != element) {
 					array.set(i, normalized);
 				}
