@@ -11,12 +11,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.ConnectionFuture;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
@@ -27,6 +24,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+
+import io.github.hardening.core.FailFastRedisClients;
 
 /**
  * The Lettuce client of the Redis store. Connects lazily, within the caller's time budget, so that an
@@ -61,12 +60,7 @@ class RedisConnector implements DisposableBean {
 		this.uri.setTimeout(commandTimeout);
 		this.keyPrefix = keyPrefix;
 		this.timeoutNanos = commandTimeout.toNanos();
-		this.client = RedisClient.create();
-		this.client.setOptions(ClientOptions.builder()
-			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-			.socketOptions(SocketOptions.builder().connectTimeout(Duration.ofSeconds(1)).build())
-			.timeoutOptions(TimeoutOptions.enabled(commandTimeout))
-			.build());
+		this.client = FailFastRedisClients.create(commandTimeout);
 	}
 
 	/**

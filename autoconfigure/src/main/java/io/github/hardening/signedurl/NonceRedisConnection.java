@@ -6,13 +6,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.StringCodec;
+
+import io.github.hardening.core.FailFastRedisClients;
 
 /**
  * The Lettuce connection of the Redis single-use store, obtained within the caller's time budget. Concurrent
@@ -34,13 +33,7 @@ final class NonceRedisConnection {
 	NonceRedisConnection(String url, Duration commandTimeout) {
 		this.uri = RedisURI.create(url);
 		this.uri.setTimeout(HANDSHAKE_TIMEOUT);
-		this.client = RedisClient.create();
-		// Commands sent while disconnected fail at once instead of queueing until Redis comes back.
-		this.client.setOptions(ClientOptions.builder()
-			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-			.socketOptions(SocketOptions.builder().connectTimeout(Duration.ofSeconds(1)).build())
-			.timeoutOptions(TimeoutOptions.enabled(commandTimeout))
-			.build());
+		this.client = FailFastRedisClients.create(commandTimeout);
 	}
 
 	/** Returns an open connection, connecting first when there is none or it broke, within the budget. */
